@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Maintainer script: refreshes templates/wit/ from the WIT that registry crates ship.
+// `cargo info NAME@VERSION` downloads a crate's source into cargo's registry cache; we copy
+// the files each package needs into one `package.wit` per package. Run it after changing
+// WIT_SOURCES in src/versions.ts, then commit templates/wit/. Generation never runs it.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { WIT_PACKAGES } = await import(join(root, 'dist/src/versions.js'));
+const cacheRoot = join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'registry', 'src');
+
+function crateDir(crate) {
+  const find = () =>
+    existsSync(cacheRoot)
+      ? readdirSync(cacheRoot).map((index) => join(cacheRoot, index, crate.replace('@', '-'))).find(existsSync)
+      : undefined;
+  if (!find()) execFileSync('cargo', ['info', crate], { stdio: 'ignore' });
+  const dir = find();
+  if (!dir) throw new Error(`cargo did not unpack ${crate} under ${cacheRoot}`);
+  return dir;
+}
+
+const out = join(root, 'templates', 'wit');
+rmSync(out, { recursive: true, force: true });
+for (const pkg of Object.values(WIT_PACKAGES)) {
+  const src = join(crateDir(pkg.source.crate), pkg.source.dir);
+  const bodies = pkg.source.files.map((file) =>
+    readFileSync(join(src, `${file}.wit`), 'utf8').replace(/^package [^;]+;\s*\n/m, '').trim(),
+  );
+  const text = `package ${pkg.id};\n\n${bodies.join('\n\n')}\n`;
+  mkdirSync(join(out, pkg.dir), { recursive: true });
+  writeFileSync(join(out, pkg.dir, 'package.wit'), text);
+  console.log(`${pkg.id} <- ${pkg.source.crate} ${pkg.source.dir} (${pkg.source.files.join(', ')})`);
+}

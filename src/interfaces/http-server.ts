@@ -1,0 +1,95 @@
+import { markdownCode } from '../escape.js';
+import type { InterfaceModule } from './types.js';
+
+const HANDLER = 'wasi:http/incoming-handler@0.2.0';
+const TYPES = 'wasi:http/types@0.2.0';
+
+export const httpServer: InterfaceModule = {
+  id: 'http-server',
+  title: 'HTTP server',
+  summary: 'Answer HTTP requests (exports wasi:http/incoming-handler)',
+  direction: 'export',
+  imports: [],
+  exports: [HANDLER],
+  packages: ['wasi:http@0.2.0'],
+  python: () => ({
+    fromImports: [
+      {
+        iface: TYPES,
+        names: ['Fields', 'IncomingBody', 'IncomingRequest', 'Method', 'Method_Other', 'OutgoingBody', 'OutgoingResponse', 'ResponseOutparam'],
+      },
+    ],
+    code: `def method_name(method: Method) -> str:
+    """The request method as it appears on the wire, e.g. \`GET\`."""
+    if isinstance(method, Method_Other):
+        return method.value
+    return type(method).__name__.removeprefix("Method_").upper()
+
+
+def read_body(request: IncomingRequest) -> bytes:
+    """Read the whole request body."""
+    body = request.consume()
+    data = bytearray()
+    with body.stream() as stream:
+        while True:
+            try:
+                data += stream.blocking_read(MAX_CHUNK)
+            except Err:
+                break  # the stream is closed: the body has been read
+    IncomingBody.finish(body)
+    return bytes(data)
+
+
+def send(response_out: ResponseOutparam, status: int, text: str) -> None:
+    """Answer with \`status\` and a plain-text body."""
+    response = OutgoingResponse(Fields.from_list([("content-type", b"text/plain; charset=utf-8")]))
+    response.set_status_code(status)
+    body = response.body()
+    ResponseOutparam.set(response_out, Ok(response))
+    data = text.encode()
+    with body.write() as stream:
+        for start in range(0, len(data), MAX_CHUNK):
+            stream.blocking_write_and_flush(data[start : start + MAX_CHUNK])
+    OutgoingBody.finish(body, None)`,
+    constants: [['MAX_CHUNK', '4096']],
+    exportClass: `class IncomingHandler(exports.IncomingHandler):
+    """Handles every HTTP request the wasmCloud HTTP server provider routes to this component."""
+
+    def handle(self, request: IncomingRequest, response_out: ResponseOutparam) -> None:
+        method = method_name(request.method())
+        key = request.path_with_query() or "/"
+        body = read_body(request)
+        lines = [f"Hello from {COMPONENT_NAME}! {method} {key}", *use_capabilities(key, body)]
+        send(response_out, 200, "\\n".join(lines) + "\\n")`,
+  }),
+  wadm: (ctx) => ({
+    providers: [
+      {
+        name: 'httpserver',
+        provider: 'http-server',
+        links: [
+          {
+            target: ctx.names.wadmComponent,
+            namespace: 'wasi',
+            package: 'http',
+            interfaces: ['incoming-handler'],
+            sourceConfig: { name: 'default-http', properties: { address: ctx.settings.httpAddress } },
+          },
+        ],
+      },
+    ],
+  }),
+  readme: (ctx) => {
+    const port = ctx.settings.httpAddress.split(':').pop();
+    return {
+      title: 'HTTP server (`wasi:http/incoming-handler`)',
+      body: `\`IncomingHandler.handle\` in \`app.py\` answers every request with status 200 and a plain-text body that
+names the component and echoes the method and path. The \`httpserver\` provider in \`wadm.yaml\` listens on
+${markdownCode(ctx.settings.httpAddress)} and forwards requests to the component.
+
+\`\`\`sh
+curl -i localhost:${port}/hello
+\`\`\``,
+    };
+  },
+};

@@ -1,0 +1,94 @@
+import type { Names } from '../names.js';
+import type { ProviderId, WitPackageId } from '../versions.js';
+
+export type InterfaceId =
+  | 'http-server'
+  | 'http-client'
+  | 'keyvalue'
+  | 'blobstore'
+  | 'messaging-handler'
+  | 'messaging-publisher'
+  | 'logging'
+  | 'config';
+
+export type KeyvalueBackend = 'nats' | 'redis';
+
+/** Settings an interface reads; each has a flag, a `--yes` default and (where it matters) a prompt. */
+export interface Settings {
+  httpAddress: string;
+  keyvalueBackend: KeyvalueBackend;
+  keyvalueBucket: string;
+  blobstoreRoot: string;
+  blobstoreContainer: string;
+  subscription: string;
+  eventsSubject: string;
+  httpClientUrl: string;
+  greeting: string;
+}
+
+export interface Context {
+  names: Names;
+  settings: Settings;
+  ids: ReadonlySet<InterfaceId>;
+}
+
+/**
+ * Python a module contributes to app.py. Imports name WIT interfaces; the renderer turns each into
+ * the module componentize-py generates for the chosen world (`types` or `wasi_http_types`, ...).
+ */
+export interface PythonFragment {
+  /** `from wit_world.imports.<module of iface> import <names>` */
+  fromImports?: Array<{ iface: string; names: string[] }>;
+  /** `from wit_world.imports import <module of iface> [as alias]` */
+  moduleImports?: Array<{ iface: string; alias: string }>;
+  /** Module-level constants, `NAME = <python literal>`, computed in the module. */
+  constants?: Array<[string, string]>;
+  /** Helper functions and classes (exports' handler classes go here too). */
+  code?: string;
+  /** Statements run once per request or message; they see `key: str`, `body: bytes`, `lines: list[str]`. */
+  steps?: string[];
+  /** Export classes, after everything else. */
+  exportClass?: string;
+}
+
+export interface LinkSpec {
+  /** The component or provider the link points at. */
+  target: string;
+  namespace: string;
+  package: string;
+  interfaces: string[];
+  /** Named config on the source side (`source.config`) or the target side (`target.config`). */
+  sourceConfig?: { name: string; properties: Record<string, string> };
+  targetConfig?: { name: string; properties: Record<string, string> };
+}
+
+export interface ProviderSpec {
+  name: string;
+  provider: ProviderId;
+  /** Links whose source is this provider (the provider calls the component). */
+  links: LinkSpec[];
+}
+
+export interface WadmContribution {
+  providers?: ProviderSpec[];
+  /** Links whose source is the component (the component calls a provider). */
+  componentLinks?: LinkSpec[];
+  /** Values under the component's `properties.config`. */
+  config?: { name: string; properties: Record<string, string> };
+}
+
+export interface InterfaceModule {
+  id: InterfaceId;
+  title: string;
+  summary: string;
+  direction: 'import' | 'export';
+  /** The fully qualified WIT interfaces, as written in the world (`import x;` / `export x;`). */
+  imports: string[];
+  exports: string[];
+  /** Interface ids to pull in with this one, e.g. messaging-handler answers through consumer. */
+  requires?: InterfaceId[];
+  packages: WitPackageId[];
+  python(ctx: Context): PythonFragment;
+  wadm(ctx: Context): WadmContribution;
+  readme(ctx: Context): { title: string; body: string };
+}

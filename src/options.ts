@@ -1,0 +1,59 @@
+import { INTERFACE_IDS } from './interfaces/index.js';
+import { DEFAULT_INTERFACES, DEFAULT_NAMESPACE, defaultSettings, type Inputs } from './model.js';
+
+/** One value a user can supply: its flag, its key in an answers file and in Inputs, and its help. */
+export interface ValueOption {
+  key: Exclude<keyof Inputs, 'name'>;
+  flag: string;
+  short?: string;
+  placeholder: string;
+  help: string;
+  /** Shown in --help; `{name}` stands for the component name. */
+  default: string;
+  multiple?: boolean;
+}
+
+const d = defaultSettings('{name}');
+
+export const VALUE_OPTIONS: ValueOption[] = [
+  { key: 'directory', flag: 'directory', short: 'd', placeholder: 'DIR', help: 'Directory to create the project in', default: './{name}' },
+  {
+    key: 'interfaces',
+    flag: 'interfaces',
+    short: 'i',
+    placeholder: 'LIST',
+    help: `Comma-separated interfaces (repeatable): ${INTERFACE_IDS.join(', ')}`,
+    default: DEFAULT_INTERFACES.join(','),
+    multiple: true,
+  },
+  { key: 'namespace', flag: 'namespace', placeholder: 'NS', help: 'WIT package namespace (`<ns>:<name>`)', default: DEFAULT_NAMESPACE },
+  { key: 'description', flag: 'description', placeholder: 'TEXT', help: 'One-line description', default: '{name}: a wasmCloud component written in Python' },
+  { key: 'httpAddress', flag: 'http-address', placeholder: 'HOST:PORT', help: 'http-server: address the provider listens on', default: d.httpAddress },
+  { key: 'httpClientUrl', flag: 'http-client-url', placeholder: 'URL', help: 'http-client: URL the component fetches', default: d.httpClientUrl },
+  { key: 'keyvalueBackend', flag: 'keyvalue-backend', placeholder: 'nats|redis', help: 'keyvalue: provider to deploy', default: d.keyvalueBackend },
+  { key: 'keyvalueBucket', flag: 'keyvalue-bucket', placeholder: 'NAME', help: 'keyvalue: bucket the counter lives in', default: d.keyvalueBucket },
+  { key: 'blobstoreContainer', flag: 'blobstore-container', placeholder: 'NAME', help: 'blobstore: container objects go to', default: d.blobstoreContainer },
+  { key: 'blobstoreRoot', flag: 'blobstore-root', placeholder: 'PATH', help: 'blobstore: host directory of the filesystem provider', default: d.blobstoreRoot },
+  { key: 'subscription', flag: 'subscription', placeholder: 'SUBJECT', help: 'messaging-handler: NATS subscription', default: d.subscription },
+  { key: 'eventsSubject', flag: 'events-subject', placeholder: 'SUBJECT', help: 'messaging-publisher: subject events go to', default: d.eventsSubject },
+  { key: 'greeting', flag: 'greeting', placeholder: 'TEXT', help: 'config: default of the `greeting` value', default: d.greeting },
+];
+
+export interface BooleanOption {
+  flag: string;
+  short?: string;
+  help: string;
+}
+
+export const BOOLEAN_OPTIONS: BooleanOption[] = [
+  { flag: 'yes', short: 'y', help: 'Never prompt: take defaults for everything but the name' },
+  { flag: 'interactive', help: 'Prompt for missing values even when CI is set (needs a terminal)' },
+  { flag: 'force', short: 'f', help: 'Write into an existing non-empty directory (only generated files change)' },
+  { flag: 'dry-run', help: 'Print what would be created or overwritten, write nothing' },
+  { flag: 'json', help: 'Print one JSON document on stdout (results or error); nothing else' },
+  { flag: 'list-interfaces', help: 'Print the interface catalog and exit' },
+  { flag: 'help', short: 'h', help: 'Show this help' },
+  { flag: 'version', short: 'v', help: 'Print the version' },
+];
+
+export const ANSWERS_OPTION = { flag: 'answers', placeholder: 'FILE', help: 'JSON or YAML file of answers (keys as in --json output); flags win' };

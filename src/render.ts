@@ -1,0 +1,326 @@
+/**
+ * From the resolved model to what the templates interpolate. Every list a template loops over and
+ * every escaped literal is computed here; templates only place them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { python, toml, yaml } from './escape.js';
+import { CATALOG } from './interfaces/index.js';
+import type { Context, LinkSpec, ProviderSpec } from './interfaces/types.js';
+import type { ProjectModel } from './model.js';
+import { WIT_DIR } from './paths.js';
+import { COMPONENTIZE_PY_REQUIREMENT, PROVIDER_IMAGES, WIT_PACKAGES, type WitPackage, type WitPackageId } from './versions.js';
+import { parsePackage, type WitPackageText } from './wit.js';
+
+export const PROJECT_VERSION = '0.1.0';
+
+export function context(model: ProjectModel): Context {
+  return { names: model.names, settings: model.settings, ids: new Set(model.interfaces) };
+}
+
+/** World lines, exports first, each once. */
+export function worldLines(model: ProjectModel): { exports: string[]; imports: string[] } {
+  const exports = [...new Set(model.interfaces.flatMap((id) => CATALOG[id].exports))];
+  const imports = [...new Set(model.interfaces.flatMap((id) => CATALOG[id].imports))];
+  return { exports, imports };
+}
+
+/** The packages the world needs, closed over their dependencies, in WIT_PACKAGES order. */
+export function vendoredPackages(model: ProjectModel): WitPackage[] {
+  const needed = new Set<WitPackageId>();
+  const add = (id: WitPackageId): void => {
+    if (needed.has(id)) return;
+    needed.add(id);
+    WIT_PACKAGES[id].deps.forEach(add);
+  };
+  model.interfaces.forEach((id) => CATALOG[id].packages.forEach(add));
+  return Object.values(WIT_PACKAGES).filter((pkg) => needed.has(pkg.id));
+}
+
+const parsed = new Map<WitPackageId, WitPackageText>();
+export function packageText(id: WitPackageId): WitPackageText {
+  let text = parsed.get(id);
+  if (!text) {
+    text = parsePackage(readFileSync(join(WIT_DIR, WIT_PACKAGES[id].dir, 'package.wit'), 'utf8'));
+    parsed.set(id, text);
+  }
+  return text;
+}
+
+interface IfaceId {
+  ns: string;
+  pkg: string;
+  name: string;
+  version: string;
+}
+
+export function splitIface(id: string): IfaceId {
+  const match = /^([^:]+):([^/]+)\/([^@]+)@(.+)$/.exec(id);
+  if (!match) throw new Error(`not a versioned interface id: ${id}`);
+  return { ns: match[1] as string, pkg: match[2] as string, name: match[3] as string, version: match[4] as string };
+}
+
+/** Every interface the world reaches: its imports and exports and, transitively, what they `use`. */
+export function worldInterfaces(model: ProjectModel): string[] {
+  const { exports, imports } = worldLines(model);
+  const seen = new Set<string>();
+  const visit = (iface: string): void => {
+    if (seen.has(iface)) return;
+    seen.add(iface);
+    const { ns, pkg, name, version } = splitIface(iface);
+    const text = packageText(`${ns}:${pkg}@${version}` as WitPackageId);
+    const found = text.interfaces.get(name);
+    if (!found) throw new Error(`${iface} is not defined by the vendored ${text.id}`);
+    found.uses.forEach(visit);
+  };
+  [...exports, ...imports].forEach(visit);
+  return [...seen];
+}
+
+const snake = (s: string): string => s.replace(/[-.]/g, '_');
+
+/**
+ * The Python module componentize-py generates for each interface of the world: the bare name when it
+ * is unique (`atomics`), else qualified by package (`wasi_http_types`), else also by version
+ * (`wasi_io_streams_0_2_0`). The end-to-end tests check this against real bindings.
+ */
+export function pythonModuleNames(interfaces: string[]): Map<string, string> {
+  const parts = interfaces.map((id) => ({ id, ...splitIface(id) }));
+  const count = <K>(key: (p: (typeof parts)[number]) => K) => {
+    const counts = new Map<K, number>();
+    for (const p of parts) counts.set(key(p), (counts.get(key(p)) ?? 0) + 1);
+    return (p: (typeof parts)[number]) => counts.get(key(p)) as number;
+  };
+  const byName = count((p) => p.name);
+  const byPackage = count((p) => `${p.ns}:${p.pkg}/${p.name}`);
+  return new Map(
+    parts.map((p) => {
+      if (byName(p) === 1) return [p.id, snake(p.name)];
+      const qualified = snake(`${p.ns}_${p.pkg}_${p.name}`);
+      return [p.id, byPackage(p) === 1 ? qualified : `${qualified}_${snake(p.version)}`];
+    }),
+  );
+}
+
+export interface AppView {
+  docstring: string;
+  imports: string[];
+  constants: string[];
+  /** Top-level blocks in order: helpers, use_capabilities, handler classes. */
+  blocks: string[];
+}
+
+const indent = (code: string, by: string): string => code.split('\n').map((line) => (line ? by + line : line)).join('\n');
+
+export function appView(model: ProjectModel): AppView {
+  const ctx = context(model);
+  const fragments = model.interfaces.map((id) => CATALOG[id].python(ctx));
+  const modules = pythonModuleNames(worldInterfaces(model));
+  const moduleOf = (iface: string): string => {
+    const name = modules.get(iface);
+    if (!name) throw new Error(`app.py refers to ${iface}, which the world does not reach`);
+    return name;
+  };
+
+  const fromImports = new Map<string, Set<string>>();
+  const moduleImports = new Set<string>();
+  for (const fragment of fragments) {
+    for (const { iface, names } of fragment.fromImports ?? []) {
+      const module = `wit_world.imports.${moduleOf(iface)}`;
+      const set = fromImports.get(module) ?? new Set<string>();
+      names.forEach((n) => set.add(n));
+      fromImports.set(module, set);
+    }
+    for (const { iface, alias } of fragment.moduleImports ?? []) {
+      const module = moduleOf(iface);
+      moduleImports.add(`from wit_world.imports import ${module}${module === alias ? '' : ` as ${alias}`}`);
+    }
+  }
+
+  const constants = [
+    `COMPONENT_NAME = ${python(model.names.component)}`,
+    ...new Map(fragments.flatMap((f) => f.constants ?? [])).entries(),
+  ].map((c) => (typeof c === 'string' ? c : `${c[0]} = ${c[1]}`));
+
+  const steps = [...new Set(fragments.flatMap((f) => f.steps ?? []))];
+  const useCapabilities = `def use_capabilities(key: str, body: bytes) -> list[str]:
+    """Use this component's imported capabilities once per request or message.
+
+    \`key\` is the request path or the message subject and \`body\` its payload; the lines returned
+    become part of the answer.
+    """
+${steps.length === 0 ? '    return []' : `    lines: list[str] = []\n${indent(steps.join('\n'), '    ')}\n    return lines`}`;
+
+  const codeOf = (direction: 'import' | 'export'): string[] =>
+    model.interfaces.flatMap((id, i) => (CATALOG[id].direction === direction && fragments[i]?.code ? [fragments[i].code] : []));
+  const blocks = [
+    ...codeOf('import'),
+    useCapabilities,
+    ...codeOf('export'),
+    ...fragments.flatMap((f) => (f.exportClass ? [f.exportClass] : [])),
+  ];
+  const code = [...constants, ...blocks].join('\n');
+
+  const lines: string[] = [];
+  const used = (name: string): boolean => new RegExp(`\\b${name}\\b`).test(code);
+  const types = ['Err', 'Ok'].filter(used);
+  if (types.length > 0) lines.push(`from componentize_py_types import ${types.join(', ')}`);
+  lines.push('from wit_world import exports');
+  lines.push(...[...moduleImports].sort());
+  for (const module of [...fromImports.keys()].sort()) {
+    const names = [...(fromImports.get(module) as Set<string>)].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : 1));
+    const one = `from ${module} import ${names.join(', ')}`;
+    lines.push(one.length <= 99 ? one : `from ${module} import (\n${names.map((n) => `    ${n},\n`).join('')})`);
+  }
+  return { docstring: python(model.description), imports: lines, constants, blocks };
+}
+
+/** The build as wash 1.x runs it: split on whitespace, no shell. */
+export function buildArgv(model: ProjectModel): string[] {
+  return ['componentize-py', '-d', 'wit', '-w', model.names.world, 'componentize', 'app', '-o', model.names.artifact];
+}
+
+export function bindingsArgv(model: ProjectModel, dir = 'bindings'): string[] {
+  return ['componentize-py', '-d', 'wit', '-w', model.names.world, 'bindings', dir];
+}
+
+interface ConfigView {
+  name: string;
+  properties: Array<[string, string]>;
+}
+
+interface LinkView {
+  target: string;
+  namespace: string;
+  package: string;
+  interfaces: string;
+  sourceConfig?: ConfigView;
+  targetConfig?: ConfigView;
+}
+
+interface WadmComponentView {
+  name: string;
+  type: 'component' | 'capability';
+  image: string;
+  config?: ConfigView;
+  links: LinkView[];
+}
+
+const configView = (config?: { name: string; properties: Record<string, string> }): ConfigView | undefined =>
+  config && { name: yaml(config.name), properties: Object.entries(config.properties).map(([k, v]) => [k, yaml(v)]) };
+
+const linkView = (link: LinkSpec): LinkView => ({
+  target: yaml(link.target),
+  namespace: yaml(link.namespace),
+  package: yaml(link.package),
+  interfaces: `[${link.interfaces.map(yaml).join(', ')}]`,
+  sourceConfig: configView(link.sourceConfig),
+  targetConfig: configView(link.targetConfig),
+});
+
+/** The wadm spec: the component with its outgoing links, then each provider with its links. */
+export function wadmView(model: ProjectModel): WadmComponentView[] {
+  const ctx = context(model);
+  const contributions = model.interfaces.map((id) => CATALOG[id].wadm(ctx));
+  const providers = new Map<string, ProviderSpec>();
+  for (const provider of contributions.flatMap((c) => c.providers ?? [])) {
+    const existing = providers.get(provider.name);
+    providers.set(provider.name, existing ? { ...existing, links: [...existing.links, ...provider.links] } : provider);
+  }
+  const componentLinks = [...new Map(contributions.flatMap((c) => c.componentLinks ?? []).map((l) => [JSON.stringify(l), l])).values()];
+  const configs = contributions.flatMap((c) => (c.config ? [c.config] : []));
+  const component: WadmComponentView = {
+    name: yaml(model.names.wadmComponent),
+    type: 'component',
+    image: yaml(`file://./${model.names.signedArtifact}`),
+    config: configView(configs[0]),
+    links: componentLinks.map(linkView),
+  };
+  return [
+    component,
+    ...[...providers.values()].map((p) => ({
+      name: yaml(p.name),
+      type: 'capability' as const,
+      image: yaml(PROVIDER_IMAGES[p.provider]),
+      links: p.links.map(linkView),
+    })),
+  ];
+}
+
+export interface ProjectView {
+  names: ProjectModel['names'];
+  description: string;
+  app: AppView;
+  world: { exports: string[]; imports: string[] };
+  toml: Record<'name' | 'version' | 'buildCommand' | 'artifact' | 'destination' | 'world' | 'description' | 'requirement', string>;
+  wash: { command: string; componentPath: string };
+  wadm: { name: string; description: string; components: WadmComponentView[] };
+  readme: {
+    title: string;
+    description: string;
+    sections: Array<{ title: string; body: string }>;
+    buildCommand: string;
+    bindingsCommand: string;
+    interfaces: string[];
+    requirement: string;
+    port: string;
+    hasHttpServer: boolean;
+  };
+  packages: WitPackage[];
+}
+
+export function projectView(model: ProjectModel): ProjectView {
+  const ctx = context(model);
+  const build = buildArgv(model).join(' ');
+  return {
+    names: model.names,
+    description: model.description,
+    app: appView(model),
+    world: worldLines(model),
+    toml: {
+      name: toml(model.names.project),
+      version: toml(PROJECT_VERSION),
+      buildCommand: toml(build),
+      artifact: toml(model.names.artifact),
+      destination: toml(model.names.signedArtifact),
+      world: toml(model.names.world),
+      description: toml(model.description),
+      requirement: toml(COMPONENTIZE_PY_REQUIREMENT),
+    },
+    wash: { command: yaml(build), componentPath: yaml(model.names.artifact) },
+    wadm: { name: yaml(model.names.project), description: yaml(model.description), components: wadmView(model) },
+    readme: {
+      title: model.names.component,
+      description: model.description.replace(/[<>*_`[\]\\]/g, (c) => `\\${c}`),
+      sections: model.interfaces.map((id) => CATALOG[id].readme(ctx)),
+      buildCommand: build,
+      bindingsCommand: bindingsArgv(model).join(' '),
+      interfaces: model.interfaces,
+      requirement: COMPONENTIZE_PY_REQUIREMENT,
+      port: model.settings.httpAddress.split(':').pop() as string,
+      hasHttpServer: model.interfaces.includes('http-server'),
+    },
+    packages: vendoredPackages(model),
+  };
+}
+
+/** Files rendered from EJS templates: template path under templates/, destination in the project. */
+export const TEMPLATE_FILES: Array<{ source: string; destination: string }> = [
+  { source: 'app.py.ejs', destination: 'app.py' },
+  { source: 'world.wit.ejs', destination: 'wit/world.wit' },
+  { source: 'wasmcloud.toml.ejs', destination: 'wasmcloud.toml' },
+  { source: 'wash-config.yaml.ejs', destination: '.wash/config.yaml' },
+  { source: 'wadm.yaml.ejs', destination: 'wadm.yaml' },
+  { source: 'pyproject.toml.ejs', destination: 'pyproject.toml' },
+  { source: 'README.md.ejs', destination: 'README.md' },
+  { source: 'gitignore.ejs', destination: '.gitignore' },
+  { source: 'gitkeep.ejs', destination: 'build/.gitkeep' },
+];
+
+/** Every file the generator writes for `model`, relative to the project directory. */
+export function plannedFiles(model: ProjectModel): string[] {
+  return [
+    ...TEMPLATE_FILES.map((f) => f.destination),
+    ...vendoredPackages(model).map((pkg) => `wit/deps/${pkg.dir}/package.wit`),
+  ].sort();
+}
