@@ -229,12 +229,13 @@ async function prompt(inputs: Inputs): Promise<Inputs> {
 }
 
 /** Renders the model with the Yeoman generator into memory and returns the files, unwritten. */
-export async function renderProject(model: ProjectModel): Promise<Array<{ path: string; contents: Buffer }>> {
+export async function renderProject(model: ProjectModel, cwd: string): Promise<Array<{ path: string; contents: Buffer }>> {
   const [{ default: EnvironmentBase }, { default: AppGenerator }] = await Promise.all([
     import('yeoman-environment'),
     import('../generators/app/index.js'),
   ]);
-  const env = new EnvironmentBase({ cwd: model.directory, skipInstall: true });
+  // The environment's cwd must exist already: Yeoman creates it otherwise, and a dry run writes nothing.
+  const env = new EnvironmentBase({ cwd, skipInstall: true });
   let files: Array<{ path: string; contents: Buffer }> = [];
   const customCommit = async (): Promise<void> => {
     files = env.sharedFs
@@ -304,7 +305,7 @@ export async function main(io: Io): Promise<number> {
     const model = resolveModel(inputs, io.cwd);
     resolved = model;
     checkTarget(model.directory, flags.force);
-    const files = await renderProject(model);
+    const files = await renderProject(model, io.cwd);
     const plan = planFiles(model.directory, files);
     if (!flags.dryRun) writePlan(model.directory, plan);
     if (flags.json) {

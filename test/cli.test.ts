@@ -1,0 +1,226 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { INTERFACE_IDS } from '../src/interfaces/index.js';
+import { listFiles, ROOT, runCli, snapshotTree, tempDir } from './support/project.js';
+
+const BIN = join(ROOT, 'dist', 'src', 'bin.js');
+
+/** Runs the built bin as a script would: stdin closed, no terminal. Resolves within `limitMs` or fails. */
+function runBin(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, limitMs = 10_000) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string; ms: number }>((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, CI: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`hung for ${limitMs} ms: ${args.join(' ')}`));
+    }, limitMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: Date.now() - started });
+    });
+  });
+}
+
+const empty = (dir: string) => readdirSync(dir).length === 0;
+
+describe('command line: success paths', () => {
+  it('generates with --yes and prints the files and the next commands', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['hello', '--yes'], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('create     app.py');
+    expect(result.stdout).toContain('cd hello');
+    expect(result.stdout).toContain('wash build');
+    expect(result.stdout).toContain('curl localhost:8000');
+    expect(existsSync(join(cwd, 'hello', 'app.py'))).toBe(true);
+  });
+
+  it('takes the directory from --directory and the interfaces from repeated flags', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['svc', '-d', 'out/here', '-i', 'http-server', '-i', 'keyvalue,logging'], cwd);
+    expect(result.code).toBe(0);
+    const world = readFileSync(join(cwd, 'out', 'here', 'wit', 'world.wit'), 'utf8');
+    expect(world).toContain('import wasi:keyvalue/store@0.2.0-draft;');
+    expect(world).toContain('import wasi:logging/logging@0.1.0-draft;');
+  });
+
+  it('prints help with every flag, its default and examples', async () => {
+    const { code, stdout } = await runCli(['--help'], tempDir());
+    expect(code).toBe(0);
+    for (const flag of ['--interfaces', '--directory', '--yes', '--force', '--dry-run', '--json', '--answers', '--keyvalue-backend', '--list-interfaces']) {
+      expect(stdout).toContain(flag);
+    }
+    expect(stdout).toMatch(/default: http-server/);
+    expect(stdout).toMatch(/Examples:\n(.*\n){3,}/);
+  });
+
+  it('prints the version of package.json', async () => {
+    const { code, stdout } = await runCli(['--version'], tempDir());
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('lists the catalog, as text and as JSON', async () => {
+    const text = await runCli(['--list-interfaces'], tempDir());
+    for (const id of INTERFACE_IDS) expect(text.stdout).toContain(id);
+    const json = await runCli(['--list-interfaces', '--json'], tempDir());
+    const rows = JSON.parse(json.stdout) as Array<{ id: string; direction: string }>;
+    expect(rows.map((r) => r.id)).toEqual(INTERFACE_IDS);
+    expect(rows.find((r) => r.id === 'http-server')?.direction).toBe('export');
+  });
+});
+
+describe('command line: bad input writes nothing', () => {
+  it.each([
+    [['--yes'], 2, /missing input: name/],
+    [['Bad Name', '--yes'], 2, /name: "Bad Name" .*\n.*fix: try "bad-name"/],
+    [['ok', '--interfaces', 'http-server,nope'], 2, /unknown interface "nope"/],
+    [['ok', '--interfaces', 'keyvalue'], 2, /at least one export[\s\S]*add http-server or messaging-handler/],
+    [['ok', '--http-address', 'nowhere'], 2, /--http-address/],
+    [['ok', '--keyvalue-backend', 'etcd'], 2, /--keyvalue-backend/],
+    [['ok', '--greeting', 'two\nlines'], 2, /--greeting/],
+    [['ok', '--bogus'], 2, /Unknown option '--bogus'/],
+    [['a', 'b'], 2, /at most one name/],
+  ])('%j exits %i', async (argv, code, message) => {
+    const cwd = tempDir();
+    const result = await runCli(argv as string[], cwd);
+    expect(result.code).toBe(code);
+    expect(result.stderr).toMatch(message);
+    expect(empty(cwd)).toBe(true);
+  });
+
+  it('names the missing input and prints a command line that succeeds', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['--interfaces', 'http-server,config', '--greeting', "it's"], cwd);
+    expect(result.code).toBe(2);
+    const suggested = /run: (create-wasmcloud-python .*)$/m.exec(result.stderr)?.[1];
+    expect(suggested).toBeDefined();
+    const argv = (suggested as string).match(/'(?:[^']|'\\'')*'|\S+/g)?.slice(1).map((a) => (a.startsWith("'") ? a.slice(1, -1).replace(/'\\''/g, "'") : a)) as string[];
+    const retry = await runCli(argv, cwd);
+    expect(retry.code).toBe(0);
+    expect(readFileSync(join(cwd, 'my-component', 'app.py'), 'utf8')).toContain('DEFAULT_GREETING = "it\'s"');
+  });
+
+  it('refuses a non-empty directory with exit 3 and leaves it as it was', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'taken'));
+    writeFileSync(join(cwd, 'taken', 'notes.txt'), 'mine');
+    const result = await runCli(['taken', '--yes'], cwd);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/not empty[\s\S]*--force/);
+    expect(listFiles(join(cwd, 'taken'))).toEqual(['notes.txt']);
+  });
+
+  it('with --force writes only its own files and leaves the others alone', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'taken'));
+    writeFileSync(join(cwd, 'taken', 'notes.txt'), 'mine');
+    writeFileSync(join(cwd, 'taken', 'app.py'), 'old');
+    const result = await runCli(['taken', '--yes', '--force'], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('overwrite  app.py');
+    expect(readFileSync(join(cwd, 'taken', 'notes.txt'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(cwd, 'taken', 'app.py'), 'utf8')).toContain('IncomingHandler');
+    const again = await runCli(['taken', '--yes', '--force'], cwd);
+    expect(again.stdout).toContain('unchanged  app.py');
+  });
+
+  it('--dry-run prints the plan and writes nothing', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['plan', '--yes', '--dry-run'], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('dry run');
+    expect(result.stdout).toContain('create     wadm.yaml');
+    expect(empty(cwd)).toBe(true);
+  });
+
+  it('--dry-run over an existing project reports overwrite and unchanged, and changes nothing', async () => {
+    const cwd = tempDir();
+    await runCli(['plan', '--yes'], cwd);
+    writeFileSync(join(cwd, 'plan', 'app.py'), 'edited');
+    const before = snapshotTree(join(cwd, 'plan'));
+    const result = await runCli(['plan', '--yes', '--dry-run', '--force', '--json'], cwd);
+    const doc = JSON.parse(result.stdout) as { files: Array<{ path: string; action: string }> };
+    expect(doc.files.find((f) => f.path === 'app.py')?.action).toBe('overwrite');
+    expect(doc.files.find((f) => f.path === 'wadm.yaml')?.action).toBe('unchanged');
+    expect(snapshotTree(join(cwd, 'plan'))).toEqual(before);
+  });
+});
+
+describe('command line: automation', () => {
+  it('--json prints one document with files, answers and next commands, and nothing else', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['auto', '--yes', '--json', '-i', 'http-server,keyvalue', '--keyvalue-backend', 'redis'], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const doc = JSON.parse(result.stdout);
+    expect(doc.ok).toBe(true);
+    expect(doc.answers).toMatchObject({ name: 'auto', interfaces: ['http-server', 'keyvalue'], keyvalueBackend: 'redis' });
+    expect(doc.files.map((f: { path: string }) => f.path)).toEqual(listFiles(join(cwd, 'auto')));
+    expect(doc.next).toContain('wash build');
+    expect(doc.build.slice(0, 2)).toEqual(['componentize-py', '-d']);
+  });
+
+  it('--json reports failures as JSON with the exit code', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['9bad', '--yes', '--json'], cwd);
+    expect(result.code).toBe(2);
+    const doc = JSON.parse(result.stdout);
+    expect(doc).toMatchObject({ ok: false, error: { code: 'invalid-input', exitCode: 2, field: 'name' } });
+    expect(empty(cwd)).toBe(true);
+  });
+
+  it('reads answers from JSON and YAML files; flags win', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'a.json'), JSON.stringify({ name: 'from-json', interfaces: ['http-server', 'config'], greeting: 'Hi' }));
+    writeFileSync(join(cwd, 'a.yaml'), 'name: from-yaml\ninterfaces:\n  - messaging-handler\n  - logging\nsubscription: "jobs.>"\n');
+    expect((await runCli(['--answers', 'a.json', '--greeting', 'Flag'], cwd)).code).toBe(0);
+    expect(readFileSync(join(cwd, 'from-json', 'app.py'), 'utf8')).toContain('DEFAULT_GREETING = "Flag"');
+    expect((await runCli(['--answers', 'a.yaml'], cwd)).code).toBe(0);
+    expect(readFileSync(join(cwd, 'from-yaml', 'wadm.yaml'), 'utf8')).toContain('subscriptions: "jobs.>"');
+    const bad = await runCli(['--answers', 'a.json', '--answers', 'missing.json'], cwd);
+    expect(bad.code).toBe(2);
+  });
+
+  it('rejects an answers file with an unknown key', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'a.json'), JSON.stringify({ name: 'x', colour: 'blue' }));
+    const result = await runCli(['--answers', 'a.json'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown key "colour"');
+  });
+
+  it.each([
+    [['--yes'], 2],
+    [[], 2],
+    [['x', '--interactive'], 2],
+    [['Bad'], 2],
+    [['ok', '-i', 'logging'], 2],
+  ])('the bin with stdin closed and no terminal: %j exits %i within 10 s and writes nothing', async (argv, code) => {
+    const cwd = tempDir();
+    const result = await runBin(argv, cwd);
+    expect(result.code).toBe(code);
+    expect(result.stderr).toMatch(/create-wasmcloud-python: /);
+    expect(empty(cwd)).toBe(true);
+  });
+
+  it('the bin exits 3 on an existing target within 10 s', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'x'));
+    writeFileSync(join(cwd, 'x', 'keep'), '');
+    expect((await runBin(['x'], cwd)).code).toBe(3);
+  });
+
+  it('the bin generates without a terminal and with CI set, never prompting', async () => {
+    const cwd = tempDir();
+    const result = await runBin(['ci-app'], cwd, { CI: 'true' });
+    expect(result.code).toBe(0);
+    expect(existsSync(join(cwd, 'ci-app', 'wadm.yaml'))).toBe(true);
+  });
+});

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import helpers, { result } from 'yeoman-test';
+import { describe, expect, it } from 'vitest';
+import AppGenerator from '../generators/app/index.js';
+import { listFiles, read } from './support/project.js';
+
+const HTTP_FILES = [
+  '.gitignore',
+  '.wash/config.yaml',
+  'README.md',
+  'app.py',
+  'build/.gitkeep',
+  'pyproject.toml',
+  'wadm.yaml',
+  'wasmcloud.toml',
+  'wit/deps/wasi-cli-0.2.0/package.wit',
+  'wit/deps/wasi-clocks-0.2.0/package.wit',
+  'wit/deps/wasi-http-0.2.0/package.wit',
+  'wit/deps/wasi-io-0.2.0/package.wit',
+  'wit/deps/wasi-random-0.2.0/package.wit',
+  'wit/world.wit',
+];
+
+describe('yeoman generator', () => {
+  it('writes exactly the http-server file set from inputs', async () => {
+    await helpers.run(AppGenerator as never).withOptions({ inputs: { name: 'hello', interfaces: ['http-server'] } } as never);
+    const dir = join(result.cwd, 'hello');
+    expect(listFiles(dir)).toEqual(HTTP_FILES);
+    expect(read(dir, 'wit/world.wit')).toBe('package local:hello;\n\nworld hello {\n  export wasi:http/incoming-handler@0.2.0;\n}\n');
+    const app = read(dir, 'app.py');
+    expect(app).toContain('class IncomingHandler(exports.IncomingHandler):');
+    expect(app).toContain('from wit_world import exports');
+    expect(app).toContain('from componentize_py_types import Err, Ok');
+    expect(app).not.toMatch(/from hello import/);
+    expect(read(dir, 'wasmcloud.toml')).toContain('build_command = "componentize-py -d wit -w hello componentize app -o build/hello.wasm"');
+    expect(read(dir, 'wadm.yaml')).toContain('image: file://./build/hello_s.wasm');
+    expect(read(dir, 'build/.gitkeep')).toBe('');
+  });
+
+  it('prompts for the name and interfaces when a Yeoman host runs it without them', async () => {
+    await helpers.run(AppGenerator as never).withAnswers({ name: 'counter', interfaces: ['http-server', 'keyvalue'] });
+    const dir = join(result.cwd, 'counter');
+    const files = listFiles(dir);
+    expect(files).toContain('wit/deps/wasi-keyvalue-0.2.0-draft/package.wit');
+    expect(read(dir, 'wit/world.wit')).toContain('import wasi:keyvalue/atomics@0.2.0-draft;');
+    expect(read(dir, 'wadm.yaml')).toContain('image: ghcr.io/wasmcloud/keyvalue-nats:');
+  });
+
+  it('vendors each package once when interfaces share one', async () => {
+    await helpers
+      .run(AppGenerator as never)
+      .withOptions({ inputs: { name: 'both', interfaces: ['http-server', 'http-client', 'messaging-handler', 'messaging-publisher'] } } as never);
+    const dir = join(result.cwd, 'both');
+    const deps = listFiles(dir).filter((f) => f.startsWith('wit/deps/'));
+    expect(deps).toEqual([...new Set(deps)]);
+    expect(deps).toContain('wit/deps/wasmcloud-messaging-0.2.0/package.wit');
+    const world = read(dir, 'wit/world.wit');
+    expect(world.match(/import wasmcloud:messaging\/consumer@0\.2\.0;/g)).toHaveLength(1);
+    const wadm = read(dir, 'wadm.yaml');
+    expect(wadm.match(/image: ghcr\.io\/wasmcloud\/messaging-nats/g)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { ROOT } from './project.js';
+
+export interface Toolchain {
+  paths: { python: string; componentizePy: string; mypy: string; node: string; jco: string };
+  versions: Record<string, string>;
+}
+
+/** The toolchain scripts/toolchain.mjs installed. Missing means a failed test, never a skipped one. */
+export function toolchain(): Toolchain {
+  const manifest = join(ROOT, '.toolchain', 'toolchain.json');
+  if (!existsSync(manifest)) throw new Error(`${manifest} is missing: run \`node scripts/toolchain.mjs\` (npm test does)`);
+  const data = JSON.parse(readFileSync(manifest, 'utf8')) as Toolchain;
+  for (const [name, path] of Object.entries(data.paths)) if (!existsSync(path)) throw new Error(`toolchain ${name} missing at ${path}`);
+  return data;
+}
+
+export interface Ran {
+  status: number | null;
+  output: string;
+}
+
+/** Runs argv without a shell, with the toolchain's venv first on PATH (as an activated venv would be). */
+export function run(argv: string[], cwd: string, timeoutMs = 300_000): Ran {
+  const tc = toolchain();
+  const result = spawnSync(argv[0] as string, argv.slice(1), {
+    cwd,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    env: { ...process.env, PATH: `${dirname(tc.paths.componentizePy)}:${process.env.PATH ?? ''}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
+}
+
+/** The build exactly as wash 1.x runs it: build_command split on whitespace, no shell, project dir as cwd. */
+export function washBuild(project: string): { ran: Ran; artifact: string } {
+  const manifest = parseToml(readFileSync(join(project, 'wasmcloud.toml'), 'utf8')) as { component: { build_command: string; build_artifact: string } };
+  const argv = manifest.component.build_command.split(/\s+/).filter(Boolean);
+  return { ran: run(argv, project), artifact: join(project, manifest.component.build_artifact) };
+}
+
+/** componentize-py bindings for the world, then mypy as pyproject.toml configures it (strict). */
+export function typecheck(project: string, world: string): { bindings: Ran; mypy: Ran } {
+  const tc = toolchain();
+  const bindings = run([tc.paths.componentizePy, '-d', 'wit', '-w', world, 'bindings', 'bindings'], project);
+  const mypy = run([tc.paths.mypy, '--no-incremental'], project);
+  return { bindings, mypy };
+}
