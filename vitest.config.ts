@@ -7,6 +7,6 @@ export default defineConfig({
     hookTimeout: 600_000,
     // Builds are CPU-heavy: two workers on a two-core machine.
     maxWorkers: 2,
-    reporters: ['default'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });
