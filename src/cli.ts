@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { CreateError, EXIT } from './errors.js';
 import { CATALOG, INTERFACE_IDS } from './interfaces/index.js';
 import { DEFAULT_INTERFACES, resolveModel, type Inputs, type ProjectModel } from './model.js';
-import { nameProblem } from './names.js';
+import { nameProblem, suggestName } from './names.js';
 import { ANSWERS_OPTION, BOOLEAN_OPTIONS, VALUE_OPTIONS } from './options.js';
 import { packageVersion } from './paths.js';
 import { bindingsArgv, buildArgv } from './render.js';
@@ -194,15 +194,17 @@ function suggestedCommand(inputs: Inputs, missingName: boolean): string {
 async function prompt(inputs: Inputs): Promise<Inputs> {
   const { input, checkbox, select } = await import('@inquirer/prompts');
   const result = { ...inputs };
-  if (result.name === undefined) {
+  const given = result.name;
+  const givenProblem = given === undefined ? undefined : nameProblem(given);
+  if (given === undefined || givenProblem) {
+    // An invalid name given as an argument is offered back, made valid, as the default.
     result.name = await input({
-      message: 'Component name',
-      default: 'hello',
+      message: given === undefined ? 'Component name' : `Component name (${JSON.stringify(given)} ${givenProblem})`,
+      default: given === undefined ? 'my-component' : suggestName(given),
       validate: (value) => {
         const problem = nameProblem(value);
-        return problem ? `The name ${problem}.` : true;
+        return problem ? `The name ${problem}. Try ${suggestName(value)}.` : true;
       },
-      transformer: (value) => value,
     });
   }
   if (result.interfaces === undefined) {

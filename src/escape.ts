@@ -23,8 +23,9 @@ export function toml(value: string): string {
   return `${out}"`;
 }
 
-const YAML_PLAIN = /^[A-Za-z0-9][A-Za-z0-9._/@-]*(:[A-Za-z0-9._/@-]+)*$/;
-const YAML_SPECIAL = /^(true|false|null|yes|no|on|off|y|n|~|[-+]?(\.inf|\.nan)|[-+]?[0-9][0-9_.:eExXoObB+-]*)$/i;
+// Plain only when it starts with a letter (no number, date or sexagesimal reading) and is no YAML 1.1 keyword.
+const YAML_PLAIN = /^[A-Za-z][A-Za-z0-9._/@-]*(:[A-Za-z0-9._/@-]+)*$/;
+const YAML_SPECIAL = /^(true|false|null|yes|no|on|off|y|n)$/i;
 
 /** A YAML scalar: plain where that is unambiguous, else double-quoted (JSON's escapes are a subset of YAML's). */
 export function yaml(value: string): string {
