@@ -309,7 +309,7 @@ function spawnCollect(cmd: string, args: string[], options: { cwd?: string; env?
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) done(output);
-      else fail(new Error(`${options.what} failed (${signal ?? code}):\n${output}`));
+      else fail(Object.assign(new Error(`${options.what} failed (${signal ?? code}):\n${output}`), { output }));
     });
   });
 }
@@ -431,7 +431,10 @@ export async function callMessageHandlers(wasmPath: string, messages: readonly M
     const runMs = Date.now() - started;
     const raw = existsSync(outputFile) ? (JSON.parse(readFileSync(outputFile, 'utf8')) as Array<HandlerResult & { trap?: string }>) : [];
     const trap = raw.find((r) => r.trap !== undefined);
-    if (trap) throw new Error(`component trapped in handle-message: ${trap.trap}\n${failure?.message ?? output}`);
+    if (trap) {
+      const printed = (failure as (Error & { output?: string }) | undefined)?.output ?? output;
+      throw new Error(`component trapped in handle-message (${wasmPath}).\nIt printed:\n${printed}\nTrap: ${trap.trap}`);
+    }
     if (failure) throw failure;
     if (raw.length !== messages.length) throw new Error(`handle-message driver returned ${raw.length} results for ${messages.length} messages:\n${output}`);
     return { results: raw.map((r) => (r.ok ? { ok: true } : { ok: false, error: r.error ?? '' })), output, transpileMs, runMs };
