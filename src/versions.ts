@@ -123,4 +123,6 @@ export const TEST_TOOLCHAIN = {
   jco: '1.34.0',
   /** componentize-py output uses extended-const: Node 22 or later runs it. */
   node: '22.23.3',
+  /** The Node versions scripts/node-matrix.mjs runs the whole suite on, besides the machine's own. */
+  matrix: ['22.23.3', '24.9.0'],
 } as const;

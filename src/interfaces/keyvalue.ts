@@ -43,6 +43,6 @@ export const keyvalue: InterfaceModule = {
     body: `\`increment_counter\` opens the bucket ${markdownCode(ctx.settings.keyvalueBucket)} and atomically increments a
 counter per path (or subject), so repeated requests report \`count: 1\`, \`count: 2\`, ... The
 ${ctx.settings.keyvalueBackend === 'nats' ? '`kvnats` provider stores it in NATS JetStream' : '`kvredis` provider stores it in Redis at `redis://127.0.0.1:6379`'}
-(\`--keyvalue-backend ${ctx.settings.keyvalueBackend === 'nats' ? 'redis' : 'nats'}\` generates the other one).`,
+(\`create-wasmcloud-python --keyvalue-backend ${ctx.settings.keyvalueBackend === 'nats' ? 'redis' : 'nats'}\` generates the ${ctx.settings.keyvalueBackend === 'nats' ? 'Redis' : 'NATS'} variant).`,
   }),
 };
