@@ -7,20 +7,18 @@ function hex(code: number, width: number): string {
   return code.toString(16).toUpperCase().padStart(width, '0');
 }
 
+const NAMED: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+
+/** A double-quoted literal: named escapes, `control(code)` for what else must be escaped, the rest as is. */
+function quoted(value: string, control: (code: number) => string | undefined): string {
+  let out = '"';
+  for (const char of value.toWellFormed()) out += NAMED[char] ?? control(char.codePointAt(0) as number) ?? char;
+  return `${out}"`;
+}
+
 /** A TOML basic string. Lone surrogates cannot be written in TOML and are replaced with U+FFFD. */
 export function toml(value: string): string {
-  let out = '"';
-  for (const char of value.toWellFormed()) {
-    const code = char.codePointAt(0) as number;
-    if (char === '"') out += '\\"';
-    else if (char === '\\') out += '\\\\';
-    else if (char === '\n') out += '\\n';
-    else if (char === '\t') out += '\\t';
-    else if (char === '\r') out += '\\r';
-    else if (code < 0x20 || code === 0x7f) out += `\\u${hex(code, 4)}`;
-    else out += char;
-  }
-  return `${out}"`;
+  return quoted(value, (code) => (code < 0x20 || code === 0x7f ? `\\u${hex(code, 4)}` : undefined));
 }
 
 // Plain only when it starts with a letter (no number, date or sexagesimal reading) and is no YAML 1.1 keyword.
@@ -35,19 +33,10 @@ export function yaml(value: string): string {
 
 /** A Python str literal. */
 export function python(value: string): string {
-  let out = '"';
-  for (const char of value.toWellFormed()) {
-    const code = char.codePointAt(0) as number;
-    if (char === '"') out += '\\"';
-    else if (char === '\\') out += '\\\\';
-    else if (char === '\n') out += '\\n';
-    else if (char === '\r') out += '\\r';
-    else if (char === '\t') out += '\\t';
-    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) {
-      out += code > 0xff ? `\\u${hex(code, 4)}` : `\\x${hex(code, 2)}`;
-    } else out += char;
-  }
-  return `${out}"`;
+  return quoted(value, (code) => {
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return `\\x${hex(code, 2)}`;
+    return code === 0x2028 || code === 0x2029 ? `\\u${hex(code, 4)}` : undefined;
+  });
 }
 
 /** Markdown inline code for a value shown in the generated README. */
