@@ -27,7 +27,10 @@ export const blobstore: InterfaceModule = {
             for start in range(0, len(body), 4096):
                 stream.blocking_write_and_flush(body[start : start + 4096])
         OutgoingValue.finish(value)
-        return IncomingValue.incoming_value_consume_sync(container.get_data(name, 0, len(body)))`,
+        if not body:
+            return b""
+        # The range is inclusive: bytes 0 to len(body) - 1.
+        return IncomingValue.incoming_value_consume_sync(container.get_data(name, 0, len(body) - 1))`,
     steps: [
       'stored = store_and_read_back(key, body)',
       'lines.append(f"stored {len(stored)} bytes in {BLOB_CONTAINER}: {stored.decode(errors=\'replace\')}")',

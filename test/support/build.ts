@@ -1,22 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { ROOT } from './project.js';
-
-export interface Toolchain {
-  paths: { python: string; componentizePy: string; mypy: string; node: string; jco: string };
-  versions: Record<string, string>;
-}
-
-/** The toolchain scripts/toolchain.mjs installed. Missing means a failed test, never a skipped one. */
-export function toolchain(): Toolchain {
-  const manifest = join(ROOT, '.toolchain', 'toolchain.json');
-  if (!existsSync(manifest)) throw new Error(`${manifest} is missing: run \`node scripts/toolchain.mjs\` (npm test does)`);
-  const data = JSON.parse(readFileSync(manifest, 'utf8')) as Toolchain;
-  for (const [name, path] of Object.entries(data.paths)) if (!existsSync(path)) throw new Error(`toolchain ${name} missing at ${path}`);
-  return data;
-}
+import { readToolchain as toolchain } from './jco.js';
 
 export interface Ran {
   status: number | null;

@@ -14,7 +14,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,7 @@ import { pathToFileURL } from 'node:url';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const HOSTS = join(import.meta.dirname, 'hosts');
+const WATCHDOG = join(HOSTS, 'watchdog.js');
 const TOOLCHAIN_MANIFEST = join(ROOT, '.toolchain', 'toolchain.json');
 
 export interface ToolchainPaths {
@@ -112,6 +113,7 @@ function hostEnv(opts: RunOptions, tc: Toolchain): NodeJS.ProcessEnv {
     CWP_CONFIG: JSON.stringify(opts.config ?? {}),
     CWP_REPLIES: JSON.stringify(opts.replies ?? {}),
     CWP_JCO: tc.paths.jco,
+    CWP_OWNER_PID: String(process.pid),
     // jco serve starts the transpiled server with this node (it defaults to its own argv[0]).
     JCO_RUN_PATH: tc.paths.node,
   };
@@ -122,6 +124,55 @@ function preview2ShimDir(tc: Toolchain): string {
   const io = createRequire(tc.paths.jco).resolve('@bytecodealliance/preview2-shim/io');
   // <pkg>/dist/nodejs/io.js
   return realpathSync(resolve(dirname(io), '..', '..'));
+}
+
+/**
+ * Temp dirs are named cwp-<kind>-<pid of the test process>-XXXXXX. Vitest ends its workers without
+ * running 'exit' handlers, so the first scratchDir() of a process removes the dirs of test
+ * processes that are gone, and ends the processes still running from them (a `jco serve` whose
+ * test process died before stop()): exactly those whose command line names such a dir.
+ */
+const SCRATCH = /^cwp-(?:jco|serve|msg)-(\d+)-/;
+let collected = false;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function killProcessesUsing(dir: string): void {
+  if (!existsSync('/proc')) return;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(join('/proc', entry, 'cmdline'), 'utf8');
+      if (cmdline.includes(dir)) process.kill(Number(entry), 'SIGKILL');
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+}
+
+function collectStale(): void {
+  if (collected) return;
+  collected = true;
+  const root = tmpdir();
+  for (const name of readdirSync(root)) {
+    const owner = SCRATCH.exec(name)?.[1];
+    if (owner === undefined || Number(owner) === process.pid || alive(Number(owner))) continue;
+    const dir = join(root, name);
+    if (name.startsWith('cwp-serve-')) killProcessesUsing(dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function scratchDir(kind: 'jco' | 'serve' | 'msg'): string {
+  collectStale();
+  return mkdtempSync(join(tmpdir(), `cwp-${kind}-${process.pid}-`));
 }
 
 const live = new Set<ChildProcess>();
@@ -235,8 +286,8 @@ export async function serve(wasmPath: string, opts: RunOptions): Promise<Served>
 }
 
 async function serveOn(wasm: string, port: number, opts: RunOptions, tc: Toolchain, timeoutMs: number): Promise<Served> {
-  const dir = mkdtempSync(join(tmpdir(), 'cwp-serve-'));
-  const args = [tc.paths.jco, 'serve', wasm, '--host', '127.0.0.1', '--port', String(port), '--jco-dir', dir];
+  const dir = scratchDir('serve');
+  const args = [tc.paths.jco, 'serve', wasm, '--host', '127.0.0.1', '--port', String(port), '--jco-dir', dir, '--jco-import', WATCHDOG];
   for (const map of hostMaps(opts.interfaces)) args.push('--jco-map', map);
   const started = Date.now();
   const child = spawn(tc.paths.node, args, { detached: true, env: hostEnv(opts, tc), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -257,7 +308,8 @@ async function serveOn(wasm: string, port: number, opts: RunOptions, tc: Toolcha
     for (;;) {
       if (exited !== undefined) throw new Error(`jco serve ${exited} before listening on 127.0.0.1:${port}:\n${output}`);
       if (Date.now() > deadline) throw new Error(`jco serve did not listen on 127.0.0.1:${port} within ${timeoutMs} ms:\n${output}`);
-      if (output.includes('Server listening @') && (await canConnect(port))) break;
+      // jco prints "Server listening @ host:port..." once the port is bound; the TCP probe confirms it is ours.
+      if (/listening/i.test(output) && (await canConnect(port))) break;
       await sleep(100);
     }
   } catch (error) {
@@ -329,7 +381,7 @@ export function transpile(wasmPath: string, interfaces?: readonly string[], time
   let pending = transpiled.get(key);
   if (!pending) {
     pending = (async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'cwp-jco-'));
+      const dir = scratchDir('jco');
       transpileDirs.add(dir);
       if (!transpileCleanupHook) {
         transpileCleanupHook = true;
@@ -358,6 +410,7 @@ export function transpile(wasmPath: string, interfaces?: readonly string[], time
 
 /** Node 22 driver: argv[2] = JSON file of messages, argv[3] = where to write the results. */
 const DRIVER = (module: string): string => `
+import ${JSON.stringify(pathToFileURL(WATCHDOG).href)};
 import { readFileSync, writeFileSync } from 'node:fs';
 const [input, output] = process.argv.slice(2);
 const messages = JSON.parse(readFileSync(input, 'utf8'));
@@ -410,7 +463,7 @@ export async function callMessageHandlers(wasmPath: string, messages: readonly M
   const tc = readToolchain();
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const { dir, transpileMs } = await transpile(wasmPath, opts.interfaces, timeoutMs);
-  const io = mkdtempSync(join(tmpdir(), 'cwp-msg-'));
+  const io = scratchDir('msg');
   try {
     const input = join(io, 'messages.json');
     const outputFile = join(io, 'results.json');

@@ -4,7 +4,8 @@
 // way wasmCloud hosts do it: new-outgoing-value, container.write-data(name, value) (may come
 // before or after the body is written), outgoing-value-write-body -> a wasi:io output-stream,
 // then outgoing-value.finish commits the bytes to every (container, name) given to write-data.
-// get-data(name, start, end) returns bytes start..=end (end is inclusive, clamped to the size).
+// get-data(name, start, end) returns bytes start..=end: end is inclusive, as the WIT says, and a range
+// past the object's end is an error here, so that an off-by-one in a component fails its test.
 // Recorded: {"kind":"blobstore","op":"write"|"read"|"create-container"|...,...}.
 import { io, clocks } from './preview2.js';
 import { HostError, record, text } from './record.js';
@@ -181,8 +182,10 @@ class Container {
   getData(name, start, end) {
     const object = containerData(this.#name).objects.get(name);
     if (!object) throw new HostError(`object ${name} does not exist in container ${this.#name}`);
-    if (end < start) throw new HostError(`invalid range ${start}..=${end}`);
-    const bytes = object.data.slice(Number(start), Number(end < BigInt(Number.MAX_SAFE_INTEGER) ? end + 1n : BigInt(Number.MAX_SAFE_INTEGER)));
+    if (end < start || end >= BigInt(object.data.length)) {
+      throw new HostError(`invalid range ${start}..=${end} of an object of ${object.data.length} bytes`);
+    }
+    const bytes = object.data.slice(Number(start), Number(end) + 1);
     record({ kind: 'blobstore', op: 'read', container: this.#name, name, start: Number(start), end: Number(end), size: bytes.length });
     return new IncomingValue(bytes);
   }
