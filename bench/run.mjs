@@ -25,7 +25,7 @@
 // Uses Node built-ins only. Temp files go under os.tmpdir() and are removed (unless --keep).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -265,6 +265,7 @@ async function main() {
       { key: 'ours', label: OURS, bin: oursBin.bin, args: ['bench-app', '--interfaces', 'http-server', '--yes'], dir: 'bench-app', produces: 'bench-app/wadm.yaml' },
       { key: 'vite', label: 'create-vite', bin: viteBin.bin, args: ['vt', '--template', 'vanilla-ts'], dir: 'vt', produces: 'vt/package.json' },
     ];
+    const loadBefore = loadavg()[0];
     const samples = { ours: [], vite: [] };
     let files = {};
     log(`timing: 1 warm-up + ${runs} runs each, alternating; peak RSS by ${rssMethod === 'time' ? '/usr/bin/time -f %M' : 'a process.resourceUsage() probe'}`);
@@ -299,6 +300,8 @@ async function main() {
         platform: `${process.platform}-${process.arch}`,
         cpus: cpus().length,
         cpuModel: cpus()[0]?.model ?? 'unknown',
+        // Other work on the machine inflates and scatters wall times: compare runs made under similar load.
+        loadAverage1m: { beforeTiming: loadBefore, afterTiming: loadavg()[0] },
       },
       method: {
         runs,
@@ -365,7 +368,7 @@ function table(r) {
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const t = r.ours.tarball;
   return `${[
-    `Node ${r.machine.node}, npm ${r.machine.npm}, ${r.machine.platform}, ${r.machine.cpus} x ${r.machine.cpuModel}`,
+    `Node ${r.machine.node}, npm ${r.machine.npm}, ${r.machine.platform}, ${r.machine.cpus} x ${r.machine.cpuModel}, load average ${f(r.machine.loadAverage1m.beforeTiming)} -> ${f(r.machine.loadAverage1m.afterTiming)}${r.machine.loadAverage1m.beforeTiming > r.machine.cpus / 2 ? ' (busy machine: wall times are inflated)' : ''}`,
     `ours:        ${r.ours.command}`,
     `create-vite: ${r.createVite.command}`,
     `tarball:     ${t.file}${t.packedBytes ? `, ${f(t.packedBytes / 1e6, 3)} MB packed, ${f(t.unpackedBytes / 1e6, 3)} MB unpacked, ${t.entries} files` : ''}`,
