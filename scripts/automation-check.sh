@@ -45,4 +45,4 @@ node "$bin" planned --yes --dry-run --json </dev/null >dry.json
 check dry.json 'd.ok === true && d.dryRun === true && d.files.length > 5'
 test ! -e planned
 
-echo "automation-check: 4 scenarios passed"
+echo "automation-check: 4 passed, 0 failed"
