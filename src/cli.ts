@@ -307,6 +307,9 @@ export async function main(io: Io): Promise<number> {
     const model = resolveModel(inputs, io.cwd);
     resolved = model;
     checkTarget(model.directory, flags.force);
+    const warnings = VALUE_OPTIONS.filter((o) => o.interface && inputs[o.key] !== undefined && !model.interfaces.includes(o.interface)).map(
+      (o) => `--${o.flag} has no effect without the ${o.interface} interface`,
+    );
     const files = await renderProject(model, io.cwd);
     const plan = planFiles(model.directory, files);
     if (!flags.dryRun) writePlan(model.directory, plan);
@@ -321,13 +324,14 @@ export async function main(io: Io): Promise<number> {
             files: plan.map((f) => ({ path: f.path, action: f.action })),
             next: nextCommands(model, io.cwd),
             build: buildArgv(model),
-            warnings: [],
+            warnings,
           },
           null,
           2,
         )}\n`,
       );
     } else {
+      for (const warning of warnings) io.err(`${BIN}: warning: ${warning}\n`);
       io.out(summary(model, plan, io.cwd, flags.dryRun));
     }
     return EXIT.ok;

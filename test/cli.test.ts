@@ -167,6 +167,18 @@ describe('command line: automation', () => {
     expect(doc.build.slice(0, 2)).toEqual(['componentize-py', '-d']);
   });
 
+  it('warns about values for interfaces that are not selected', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['lone', '--yes', '--json', '--keyvalue-backend', 'redis', '--greeting', 'Hi'], cwd);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).warnings).toEqual([
+      '--keyvalue-backend has no effect without the keyvalue interface',
+      '--greeting has no effect without the config interface',
+    ]);
+    const human = await runCli(['lone2', '--yes', '--subscription', 'a.b'], cwd);
+    expect(human.stderr).toContain('warning: --subscription has no effect without the messaging-handler interface');
+  });
+
   it('--json reports failures as JSON with the exit code', async () => {
     const cwd = tempDir();
     const result = await runCli(['9bad', '--yes', '--json'], cwd);
