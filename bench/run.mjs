@@ -368,7 +368,7 @@ function table(r) {
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const t = r.ours.tarball;
   return `${[
-    `Node ${r.machine.node}, npm ${r.machine.npm}, ${r.machine.platform}, ${r.machine.cpus} x ${r.machine.cpuModel}, load average ${f(r.machine.loadAverage1m.beforeTiming)} -> ${f(r.machine.loadAverage1m.afterTiming)}${r.machine.loadAverage1m.beforeTiming > r.machine.cpus / 2 ? ' (busy machine: wall times are inflated)' : ''}`,
+    `Node ${r.machine.node}, npm ${r.machine.npm}, ${r.machine.platform}, ${r.machine.cpus} x ${r.machine.cpuModel}, load average ${f(r.machine.loadAverage1m.beforeTiming)} -> ${f(r.machine.loadAverage1m.afterTiming)}${r.machine.loadAverage1m.beforeTiming > r.machine.cpus ? ' (busy machine: wall times may be inflated)' : ''}`,
     `ours:        ${r.ours.command}`,
     `create-vite: ${r.createVite.command}`,
     `tarball:     ${t.file}${t.packedBytes ? `, ${f(t.packedBytes / 1e6, 3)} MB packed, ${f(t.unpackedBytes / 1e6, 3)} MB unpacked, ${t.entries} files` : ''}`,

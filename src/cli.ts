@@ -232,7 +232,7 @@ async function prompt(inputs: Inputs): Promise<Inputs> {
 
 /** Renders the model with the Yeoman generator into memory and returns the files, unwritten. */
 export async function renderProject(model: ProjectModel, cwd: string): Promise<Array<{ path: string; contents: Buffer }>> {
-  const [{ default: EnvironmentBase }, { default: AppGenerator }] = await Promise.all([
+  const [{ EnvironmentBase }, { default: AppGenerator }] = await Promise.all([
     import('yeoman-environment'),
     import('../generators/app/index.js'),
   ]);

@@ -168,7 +168,9 @@ ${steps.length === 0 ? '    return []' : `    lines: list[str] = []\n${indent(st
   lines.push('from wit_world import exports');
   lines.push(...[...moduleImports].sort());
   for (const module of [...fromImports.keys()].sort()) {
-    const names = [...(fromImports.get(module) as Set<string>)].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : 1));
+    // Case-insensitive, as isort orders names (plain comparisons: a locale collator costs start-up time).
+    const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const names = [...(fromImports.get(module) as Set<string>)].sort((a, b) => byName(a.toLowerCase(), b.toLowerCase()) || byName(a, b));
     const one = `from ${module} import ${names.join(', ')}`;
     lines.push(one.length <= 99 ? one : `from ${module} import (\n${names.map((n) => `    ${n},\n`).join('')})`);
   }

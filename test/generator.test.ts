@@ -60,3 +60,15 @@ describe('yeoman generator', () => {
     expect(wadm.match(/image: ghcr\.io\/wasmcloud\/messaging-nats/g)).toHaveLength(1);
   });
 });
+
+describe('the bundled generator (dist/generators/app/index.js)', () => {
+  it('runs under yeoman-test and writes what the source generator writes', async () => {
+    const { default: Bundled } = await import(join(import.meta.dirname, '..', 'dist', 'generators', 'app', 'index.js'));
+    await helpers.run(Bundled).withOptions({ inputs: { name: 'bundled', interfaces: ['http-server', 'keyvalue'] } } as never);
+    const fromBundle = join(result.cwd, 'bundled');
+    const bundledFiles = new Map(listFiles(fromBundle).map((f) => [f, read(fromBundle, f)]));
+    await helpers.run(AppGenerator as never).withOptions({ inputs: { name: 'bundled', interfaces: ['http-server', 'keyvalue'] } } as never);
+    const fromSource = join(result.cwd, 'bundled');
+    expect(bundledFiles).toEqual(new Map(listFiles(fromSource).map((f) => [f, read(fromSource, f)])));
+  });
+});
