@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERFACE_IDS } from '../src/interfaces/index.js';
-import { generateAndBuild, type Built } from './support/e2e.js';
+import { generateAndBuild, servedComponent, type Built } from './support/e2e.js';
 import { callMessageHandler, readRecord, serve, type Served } from './support/jco.js';
 import { tempDir } from './support/project.js';
 
@@ -34,19 +34,12 @@ describe('messaging-handler alone', () => {
 });
 
 describe('messaging-publisher', () => {
-  let served: Served;
-  let record: string;
-  beforeAll(async () => {
-    const built = await generateAndBuild('announcer', ['http-server', 'messaging-publisher']);
-    record = records();
-    served = await serve(built.wasm, { record, interfaces: ['http-server', 'messaging-publisher'] });
-  });
-  afterAll(() => served?.stop());
+  const component = servedComponent('announcer', ['http-server', 'messaging-publisher']);
 
   it('publishes the path of each request to the events subject', async () => {
-    const text = await (await fetch(`${served.url}/orders/7`)).text();
+    const text = await (await fetch(`${component.served.url}/orders/7`)).text();
     expect(text).toMatch(/^published \/orders\/7 to announcer\.events$/m);
-    expect(readRecord(record)).toEqual([{ kind: 'publish', subject: 'announcer.events', body: '/orders/7', replyTo: null }]);
+    expect(readRecord(component.record)).toEqual([{ kind: 'publish', subject: 'announcer.events', body: '/orders/7', replyTo: null }]);
   });
 });
 

@@ -60,7 +60,7 @@ const inputs = fc.record({
   interfaces: fc.subarray(INTERFACE_IDS, { minLength: 1 }),
 });
 
-function argvOf(input: fc.RecordValue<typeof inputs extends fc.Arbitrary<infer T> ? T : never>): string[] {
+function argvOf(input: typeof inputs extends fc.Arbitrary<infer T> ? T : never): string[] {
   const argv = [input.name, '--yes', '--interfaces', input.interfaces.join(',')];
   const flags: Array<[string, string | undefined]> = [
     ['--namespace', input.namespace],

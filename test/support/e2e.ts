@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { InterfaceId } from '../../src/interfaces/index.js';
 import { typecheck, washBuild } from './build.js';
-import { generate } from './project.js';
+import { serve, type Served } from './jco.js';
+import { generate, tempDir } from './project.js';
 
 export interface Built {
   project: string;
@@ -26,4 +27,30 @@ export async function generateAndBuild(name: string, interfaces: InterfaceId[], 
   expect(existsSync(artifact), `${artifact} after: ${ran.output}`).toBe(true);
   expect(statSync(artifact).size).toBeGreaterThan(1_000_000);
   return { project, wasm: artifact, world: name, buildSeconds: (Date.now() - started) / 1000 };
+}
+
+export interface ServedComponent {
+  built: Built;
+  served: Served;
+  /** The JSON-lines file the hosts record to. */
+  record: string;
+}
+
+/**
+ * Generates and builds `name` before the suite's tests and serves it under jco with the hosts for its
+ * interfaces; stops it after. The returned object is filled in by the time the tests run.
+ */
+export function servedComponent(
+  name: string,
+  interfaces: InterfaceId[],
+  options: { args?: () => string[]; config?: Record<string, string> } = {},
+): ServedComponent {
+  const state = {} as ServedComponent;
+  beforeAll(async () => {
+    state.built = await generateAndBuild(name, interfaces, options.args?.() ?? []);
+    state.record = join(tempDir('cwp-record-'), 'record.jsonl');
+    state.served = await serve(state.built.wasm, { record: state.record, interfaces, config: options.config });
+  });
+  afterAll(() => state.served?.stop());
+  return state;
 }
