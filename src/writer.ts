@@ -65,20 +65,24 @@ export function writePlan(directory: string, plan: PlannedFile[]): void {
       if (file.action === 'unchanged') continue;
       const target = join(directory, file.path);
       ensureDir(dirname(target));
+      // Recorded before the write, so that a half-written file is undone too.
       if (file.action === 'overwrite') overwritten.push([target, readFileSync(target)]);
       else createdFiles.push(target);
       writeFileSync(target, file.contents);
     }
   } catch (error) {
-    for (const file of createdFiles) rmSync(file, { force: true });
-    for (const [file, contents] of overwritten) writeFileSync(file, contents);
-    for (const dir of createdDirs.reverse()) {
+    // Each step on its own: one that fails must not keep the others from running.
+    const attempt = (step: () => void): void => {
       try {
-        rmdirSync(dir);
+        step();
       } catch {
-        // not empty: something else wrote there meanwhile; leave it
+        // best effort; the original error is what the user needs to see
       }
-    }
+    };
+    for (const file of createdFiles) attempt(() => rmSync(file, { force: true }));
+    for (const [file, contents] of overwritten) attempt(() => writeFileSync(file, contents));
+    // A directory that is not empty holds something else's files: rmdir refuses, and it stays.
+    for (const dir of createdDirs.reverse()) attempt(() => rmdirSync(dir));
     throw error;
   }
 }
