@@ -30,7 +30,7 @@ export interface ProjectModel {
   /** Absolute path of the project directory. */
   directory: string;
   description: string;
-  /** Selected interfaces plus what they require, in catalog order. */
+  /** Selected interfaces, in catalog order. */
   interfaces: InterfaceId[];
   settings: Settings;
 }
@@ -108,7 +108,7 @@ export function validateSettings(settings: Settings): Settings {
   return settings;
 }
 
-/** Parses an interface list (`a,b` or repeated), expands requirements, orders it like the catalog. */
+/** Parses an interface list (`a,b` or repeated) and orders it like the catalog. */
 export function resolveInterfaces(values: readonly string[]): InterfaceId[] {
   const wanted = new Set<InterfaceId>();
   const unknown: string[] = [];
@@ -122,7 +122,6 @@ export function resolveInterfaces(values: readonly string[]): InterfaceId[] {
     throw invalid('--interfaces', `unknown interface${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u)).join(', ')}.`, `choose from ${INTERFACE_IDS.join(', ')} (--list-interfaces describes them)`);
   }
   if (wanted.size === 0) throw invalid('--interfaces', 'is empty.', `choose at least one of ${INTERFACE_IDS.join(', ')}`);
-  for (const id of [...wanted]) for (const required of CATALOG[id].requires ?? []) wanted.add(required);
   if (![...wanted].some((id) => CATALOG[id].direction === 'export')) {
     throw invalid(
       '--interfaces',

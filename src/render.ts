@@ -15,7 +15,7 @@ import { parsePackage, type WitPackageText } from './wit.js';
 export const PROJECT_VERSION = '0.1.0';
 
 export function context(model: ProjectModel): Context {
-  return { names: model.names, settings: model.settings, ids: new Set(model.interfaces) };
+  return { names: model.names, settings: model.settings };
 }
 
 /** World lines, exports first, each once. */
@@ -102,6 +102,10 @@ export function pythonModuleNames(interfaces: string[]): Map<string, string> {
   );
 }
 
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Case-insensitive, as isort orders imported names (plain comparisons: a locale collator costs start-up time). */
+const isortOrder = (a: string, b: string): number => compare(a.toLowerCase(), b.toLowerCase()) || compare(a, b);
+
 export interface AppView {
   docstring: string;
   imports: string[];
@@ -168,9 +172,7 @@ ${steps.length === 0 ? '    return []' : `    lines: list[str] = []\n${indent(st
   lines.push('from wit_world import exports');
   lines.push(...[...moduleImports].sort());
   for (const module of [...fromImports.keys()].sort()) {
-    // Case-insensitive, as isort orders names (plain comparisons: a locale collator costs start-up time).
-    const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    const names = [...(fromImports.get(module) as Set<string>)].sort((a, b) => byName(a.toLowerCase(), b.toLowerCase()) || byName(a, b));
+    const names = [...(fromImports.get(module) as Set<string>)].sort(isortOrder);
     const one = `from ${module} import ${names.join(', ')}`;
     lines.push(one.length <= 99 ? one : `from ${module} import (\n${names.map((n) => `    ${n},\n`).join('')})`);
   }

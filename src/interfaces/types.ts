@@ -29,7 +29,6 @@ export interface Settings {
 export interface Context {
   names: Names;
   settings: Settings;
-  ids: ReadonlySet<InterfaceId>;
 }
 
 /**
@@ -85,8 +84,6 @@ export interface InterfaceModule {
   /** The fully qualified WIT interfaces, as written in the world (`import x;` / `export x;`). */
   imports: string[];
   exports: string[];
-  /** Interface ids to pull in with this one, e.g. messaging-handler answers through consumer. */
-  requires?: InterfaceId[];
   packages: WitPackageId[];
   python(ctx: Context): PythonFragment;
   wadm(ctx: Context): WadmContribution;
