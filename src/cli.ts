@@ -89,7 +89,7 @@ function parse(argv: string[]) {
   }
 }
 
-function readAnswers(file: string, cwd: string): Inputs {
+async function readAnswers(file: string, cwd: string): Promise<Inputs> {
   let text: string;
   const path = file.startsWith('/') ? file : `${cwd}/${file}`;
   try {
@@ -102,13 +102,16 @@ function readAnswers(file: string, cwd: string): Inputs {
 
 const ANSWER_KEYS = new Set<string>(['name', ...VALUE_OPTIONS.map((o) => o.key)]);
 
-export function parseAnswers(text: string, file: string): Inputs {
+export async function parseAnswers(text: string, file: string): Promise<Inputs> {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     try {
-      data = parseYaml(text);
+      // Only an answers file that is not JSON loads the YAML parser.
+      // yaml is CommonJS for Node: native ESM exposes `parse` by name, a bundle only on `default`.
+      const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+      data = (yaml.default ?? yaml).parse(text);
     } catch (error) {
       throw new CreateError('usage', `--answers: ${file} is neither JSON nor YAML: ${(error as Error).message.split('\n')[0]}`, 'answers');
     }
@@ -131,44 +134,12 @@ export function parseAnswers(text: string, file: string): Inputs {
   return inputs as Inputs;
 }
 
-/** A minimal YAML reader for answers files: `key: value` and `key:` followed by `- item` lines. */
-function parseYaml(text: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  let listKey: string | undefined;
-  const scalar = (raw: string): string => {
-    const v = raw.trim();
-    if (/^".*"$/.test(v)) return JSON.parse(v) as string;
-    if (/^'.*'$/.test(v)) return v.slice(1, -1).replace(/''/g, "'");
-    return v;
-  };
-  for (const [index, line] of text.split(/\r?\n/).entries()) {
-    if (/^\s*(#.*)?$/.test(line) || line.trim() === '---') continue;
-    const item = /^\s+-\s+(.*)$/.exec(line) ?? /^-\s+(.*)$/.exec(line);
-    if (item && listKey) {
-      (out[listKey] as string[]).push(scalar(item[1] as string));
-      continue;
-    }
-    const pair = /^([A-Za-z][A-Za-z0-9_-]*):(?:\s+(.*))?$/.exec(line);
-    if (!pair) throw new Error(`line ${index + 1}: expected \`key: value\``);
-    const value = pair[2]?.trim() ?? '';
-    if (value === '') {
-      listKey = pair[1] as string;
-      out[listKey] = [];
-    } else {
-      listKey = undefined;
-      const flow = /^\[(.*)\]$/.exec(value);
-      out[pair[1] as string] = flow ? (flow[1] as string).split(',').map(scalar).filter(Boolean) : scalar(value);
-    }
-  }
-  return out;
-}
-
 /** Flags over the answers file. */
-function gatherInputs(values: Record<string, unknown>, positionals: string[], cwd: string): Inputs {
+async function gatherInputs(values: Record<string, unknown>, positionals: string[], cwd: string): Promise<Inputs> {
   if (positionals.length > 1) {
     throw new CreateError('usage', `expected at most one name, got ${positionals.length}: ${positionals.join(' ')}.`, 'name', 'quote a name with spaces, or pass options with --');
   }
-  const inputs: Inputs = typeof values.answers === 'string' ? readAnswers(values.answers, cwd) : {};
+  const inputs: Inputs = typeof values.answers === 'string' ? await readAnswers(values.answers, cwd) : {};
   if (positionals[0] !== undefined) inputs.name = positionals[0];
   for (const o of VALUE_OPTIONS) {
     const value = values[o.flag];
@@ -292,7 +263,7 @@ export async function main(io: Io): Promise<number> {
       io.out(catalogText(flags.json));
       return EXIT.ok;
     }
-    let inputs = gatherInputs(values, positionals, io.cwd);
+    let inputs = await gatherInputs(values, positionals, io.cwd);
     const tty = io.stdinIsTTY && io.stdoutIsTTY;
     const automated = values.yes === true || isTruthyEnv(io.env.CI) || !tty;
     const interactive = tty && (values.interactive === true || !automated) && !flags.json;

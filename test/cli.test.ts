@@ -222,6 +222,14 @@ describe('command line: automation', () => {
     expect(empty(cwd)).toBe(true);
   });
 
+  it('the built bin reads a YAML answers file (the bundle loads the parser lazily)', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'a.yaml'), 'name: yaml-app\ninterfaces: [http-server, logging]\n');
+    const result = await runBin(['--answers', 'a.yaml', '--json'], cwd);
+    expect(result.code, result.stdout).toBe(0);
+    expect(JSON.parse(result.stdout).answers.interfaces).toEqual(['http-server', 'logging']);
+  });
+
   it('the bin exits 3 on an existing target within 10 s', async () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, 'x'));
