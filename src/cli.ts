@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CreateError, EXIT } from './errors.js';
 import { CATALOG, INTERFACE_IDS } from './interfaces/index.js';
-import { DEFAULT_INTERFACES, resolveModel, type Inputs, type ProjectModel } from './model.js';
+import { resolveModel, type Inputs, type ProjectModel } from './model.js';
 import { nameProblem, suggestName } from './names.js';
 import { ANSWERS_OPTION, BOOLEAN_OPTIONS, VALUE_OPTIONS } from './options.js';
 import { packageVersion } from './paths.js';
+import { DEFAULT_NAME, interfaceChoices, validateInterfaces, validateName } from './questions.js';
 import { bindingsArgv, buildArgv } from './render.js';
 import { checkTarget, planFiles, relativePosix, writePlan, type PlannedFile } from './writer.js';
 
@@ -152,7 +153,7 @@ async function gatherInputs(values: Record<string, unknown>, positionals: string
 /** The command that would succeed: every input given, plus a placeholder for what is missing. */
 function suggestedCommand(inputs: Inputs, missingName: boolean): string {
   const quote = (s: string) => (/^[A-Za-z0-9_./:,=@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-  const parts = [BIN, missingName ? 'my-component' : quote(inputs.name as string)];
+  const parts = [BIN, missingName ? DEFAULT_NAME : quote(inputs.name as string)];
   for (const o of VALUE_OPTIONS) {
     const value = inputs[o.key];
     if (value === undefined) continue;
@@ -171,21 +172,15 @@ async function prompt(inputs: Inputs): Promise<Inputs> {
     // An invalid name given as an argument is offered back, made valid, as the default.
     result.name = await input({
       message: given === undefined ? 'Component name' : `Component name (${JSON.stringify(given)} ${givenProblem})`,
-      default: given === undefined ? 'my-component' : suggestName(given),
-      validate: (value) => {
-        const problem = nameProblem(value);
-        return problem ? `The name ${problem}. Try ${suggestName(value)}.` : true;
-      },
+      default: given === undefined ? DEFAULT_NAME : suggestName(given),
+      validate: validateName,
     });
   }
   if (result.interfaces === undefined) {
     result.interfaces = await checkbox({
       message: 'Interfaces (space to toggle, enter to confirm)',
-      choices: INTERFACE_IDS.map((id) => ({ name: `${id.padEnd(20)} ${CATALOG[id].summary}`, value: id, checked: DEFAULT_INTERFACES.includes(id) })),
-      validate: (choices) => {
-        const ids = choices.map((c) => c.value);
-        return ids.some((id) => CATALOG[id].direction === 'export') || 'Choose at least one export: http-server or messaging-handler.';
-      },
+      choices: interfaceChoices(),
+      validate: (choices) => validateInterfaces(choices.map((c) => c.value)),
       pageSize: INTERFACE_IDS.length,
     });
   }

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
-import { INTERFACE_IDS, CATALOG } from '../../src/interfaces/index.js';
-import { DEFAULT_INTERFACES, resolveModel, type Inputs, type ProjectModel } from '../../src/model.js';
-import { nameProblem, suggestName } from '../../src/names.js';
+import type { InterfaceId } from '../../src/interfaces/index.js';
+import { resolveModel, type Inputs, type ProjectModel } from '../../src/model.js';
 import { TEMPLATES_DIR } from '../../src/paths.js';
+import { DEFAULT_NAME, interfaceChoices, validateInterfaces, validateName } from '../../src/questions.js';
 import { TEMPLATE_FILES, projectView } from '../../src/render.js';
 
 export interface AppOptions {
@@ -46,11 +46,8 @@ export default class AppGenerator extends Generator<Record<string, never>, Optio
         type: 'input',
         name: 'name',
         message: 'Component name',
-        default: 'hello',
-        validate: (value: string) => {
-          const problem = nameProblem(value);
-          return problem ? `The name ${problem}. Try ${suggestName(value)}.` : true;
-        },
+        default: DEFAULT_NAME,
+        validate: validateName,
       });
       inputs.name = name;
     }
@@ -59,7 +56,8 @@ export default class AppGenerator extends Generator<Record<string, never>, Optio
         type: 'checkbox',
         name: 'interfaces',
         message: 'Interfaces',
-        choices: INTERFACE_IDS.map((id) => ({ name: `${id}: ${CATALOG[id].summary}`, value: id, checked: DEFAULT_INTERFACES.includes(id) })),
+        choices: interfaceChoices(),
+        validate: (choices) => validateInterfaces(choices.map((c) => c.value as InterfaceId)),
       });
       inputs.interfaces = interfaces;
     }

@@ -20,8 +20,8 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ROOT } from './project.js';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const HOSTS = join(import.meta.dirname, 'hosts');
 const WATCHDOG = join(HOSTS, 'watchdog.js');
 const TOOLCHAIN_MANIFEST = join(ROOT, '.toolchain', 'toolchain.json');
