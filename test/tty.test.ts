@@ -48,7 +48,7 @@ describe('at a terminal', () => {
 
   it('asks for the key-value provider when keyvalue is chosen', () => {
     const cwd = tempDir();
-    const result = inTerminal(['kv', '-i', 'http-server,keyvalue'], [['Key-value provider', '\u001b[B\r']], cwd);
+    const result = inTerminal(['kv', '--wasmcloud', '1', '-i', 'http-server,keyvalue'], [['Key-value provider', '\u001b[B\r']], cwd);
     expect(result.code).toBe(0);
     expect(readFileSync(join(cwd, 'kv', 'wadm.yaml'), 'utf8')).toContain('keyvalue-redis');
   });

@@ -4,7 +4,7 @@ import type { InterfaceId } from '../../src/interfaces/index.js';
 import { resolveModel, type Inputs, type ProjectModel } from '../../src/model.js';
 import { TEMPLATES_DIR } from '../../src/paths.js';
 import { DEFAULT_NAME, interfaceChoices, validateInterfaces, validateName } from '../../src/questions.js';
-import { TEMPLATE_FILES, projectView } from '../../src/render.js';
+import { projectView, templateFiles } from '../../src/platforms/index.js';
 
 export interface AppOptions {
   /** A model the caller already resolved (the bin always passes one). */
@@ -68,11 +68,11 @@ export default class AppGenerator extends Generator<Record<string, never>, Optio
     const model = this.model as ProjectModel;
     const view = projectView(model);
     this.renderTemplates(
-      TEMPLATE_FILES.map(({ source, destination }) => ({ source, destination: join(model.directory, destination) })),
+      templateFiles(model).map(({ source, destination }) => ({ source, destination: join(model.directory, destination) })),
       view,
     );
     for (const pkg of view.packages) {
-      this.copyTemplate(join('wit', pkg.dir, 'package.wit'), join(model.directory, 'wit', 'deps', pkg.dir, 'package.wit'));
+      this.copyTemplate(join('wit', pkg.template, 'package.wit'), join(model.directory, 'wit', 'deps', pkg.dir, 'package.wit'));
     }
   }
 }

@@ -1,4 +1,5 @@
 import { markdownCode, python } from '../escape.js';
+import { SAFE_NAME } from './python.js';
 import type { InterfaceModule } from './types.js';
 
 export const blobstore: InterfaceModule = {
@@ -6,35 +7,79 @@ export const blobstore: InterfaceModule = {
   title: 'Blob store',
   summary: 'Store and read objects in containers (imports wasi:blobstore/blobstore)',
   direction: 'import',
-  imports: ['wasi:blobstore/blobstore@0.2.0-draft'],
+  imports: ['wasi:blobstore/blobstore'],
   exports: [],
-  packages: ['wasi:blobstore@0.2.0-draft'],
+  packages: ['wasi:blobstore'],
   python: (ctx) => ({
-    fromImports: [{ iface: 'wasi:blobstore/types@0.2.0-draft', names: ['IncomingValue', 'OutgoingValue'] }],
-    moduleImports: [{ iface: 'wasi:blobstore/blobstore@0.2.0-draft', alias: 'blobstore' }],
-    constants: [['BLOB_CONTAINER', python(ctx.settings.blobstoreContainer)]],
-    code: `def store_and_read_back(key: str, body: bytes) -> bytes:
+    fromImports: [
+      { iface: 'wasi:blobstore/types', names: ['IncomingValue', 'OutgoingValue'] },
+      { iface: 'wasi:blobstore/container', names: ['Container'] },
+    ],
+    moduleImports: [{ iface: 'wasi:blobstore/blobstore', alias: 'blobstore' }],
+    constants: [
+      ['BLOB_CONTAINER', python(ctx.settings.blobstoreContainer)],
+      ['MAX_CHUNK', '4096'],
+    ],
+    stdlib: ['re'],
+    helpers: [SAFE_NAME],
+    code: `def read_range(container: Container, name: str, start: int, end: int) -> bytes:
+    """Bytes \`start\` to \`end\` of an object, streamed, or none when the host has none there."""
+    try:
+        stream = IncomingValue.incoming_value_consume_async(container.get_data(name, start, end))
+    except Err:
+        return b""
+    data = bytearray()
+    with stream:
+        while True:
+            try:
+                data += stream.blocking_read(MAX_CHUNK)
+            except Err:
+                return bytes(data)  # the stream is closed: everything has been read
+
+
+def read_object(container: Container, name: str, size: int) -> bytes:
+    """Read all \`size\` bytes of an object.
+
+    The WIT makes \`get-data\`'s end offset inclusive, but hosts differ: wasmCloud 2's in-memory
+    blobstore reads it as exclusive, its NATS one returns the whole object. Asking again for what
+    is still missing, and keeping no more than \`size\` bytes, reads every byte from each.
+    """
+    data = bytearray()
+    while len(data) < size:
+        start = len(data)
+        end = min(start + MAX_CHUNK, size) - 1
+        chunk = read_range(container, name, start, end) or read_range(container, name, start, end + 1)
+        if not chunk:
+            break
+        data += chunk[: size - start]
+    return bytes(data)
+
+
+def store_and_read_back(key: str, body: bytes) -> bytes:
     """Store \`body\` as an object named after \`key\`, then read the object back."""
     if blobstore.container_exists(BLOB_CONTAINER):
         container = blobstore.get_container(BLOB_CONTAINER)
     else:
         container = blobstore.create_container(BLOB_CONTAINER)
     with container:
-        name = key.strip("/").replace("/", "_") or "index"
+        name = safe_name(key)
         value = OutgoingValue.new_outgoing_value()
         container.write_data(name, value)
         with value.outgoing_value_write_body() as stream:
-            for start in range(0, len(body), 4096):
-                stream.blocking_write_and_flush(body[start : start + 4096])
+            for start in range(0, len(body), MAX_CHUNK):
+                stream.blocking_write_and_flush(body[start : start + MAX_CHUNK])
         OutgoingValue.finish(value)
-        if not body:
-            return b""
-        # The range is inclusive: bytes 0 to len(body) - 1.
-        return IncomingValue.incoming_value_consume_sync(container.get_data(name, 0, len(body) - 1))`,
+        return read_object(container, name, len(body))`,
     steps: [
-      'stored = store_and_read_back(key, body)',
-      'lines.append(f"stored {len(stored)} bytes in {BLOB_CONTAINER}: {stored.decode(errors=\'replace\')}")',
+      `try:
+    stored = store_and_read_back(key, body)
+    lines.append(f"stored {len(stored)} bytes in {BLOB_CONTAINER}: {stored.decode(errors='replace')}")
+except Err as error:
+    lines.append(f"blobstore error: {error.value}")`,
     ],
+  }),
+  host: (ctx) => ({
+    hostInterfaces: [{ namespace: 'wasi', package: 'blobstore', interfaces: ['blobstore'], config: { buckets: ctx.settings.blobstoreContainer } }],
   }),
   wadm: (ctx) => ({
     providers: [{ name: 'blobstore', provider: 'blobstore-fs', links: [] }],

@@ -1,4 +1,4 @@
-import { markdownCode, python } from '../escape.js';
+import { markdownCode } from '../escape.js';
 import type { InterfaceModule } from './types.js';
 
 export const config: InterfaceModule = {
@@ -6,27 +6,33 @@ export const config: InterfaceModule = {
   title: 'Runtime config',
   summary: 'Read configuration values at runtime (imports wasi:config/store)',
   direction: 'import',
-  imports: ['wasi:config/store@0.2.0-draft'],
+  imports: ['wasi:config/store'],
   exports: [],
-  packages: ['wasi:config@0.2.0-draft'],
+  packages: ['wasi:config'],
   python: (ctx) => ({
-    moduleImports: [{ iface: 'wasi:config/store@0.2.0-draft', alias: 'config_store' }],
-    constants: [['DEFAULT_GREETING', python(ctx.settings.greeting)]],
+    moduleImports: [{ iface: 'wasi:config/store', alias: 'config_store' }],
+    constants: [['DEFAULT_GREETING', '"Hello"']],
     code: `def configured_greeting() -> str:
-    """The \`greeting\` config value, or DEFAULT_GREETING when it is not set."""
+    """The \`greeting\` config value, or DEFAULT_GREETING when the host has none."""
     try:
         return config_store.get("greeting") or DEFAULT_GREETING
     except Err:
         return DEFAULT_GREETING`,
     steps: ['lines.append(f"greeting: {configured_greeting()}")'],
   }),
+  host: (ctx) => ({ hostInterfaces: [{ namespace: 'wasi', package: 'config', interfaces: ['store'], config: { greeting: ctx.settings.greeting } }] }),
   wadm: (ctx) => ({
     config: { name: `${ctx.names.component}-config`, properties: { greeting: ctx.settings.greeting } },
   }),
   readme: (ctx) => ({
     title: 'Runtime config (`wasi:config/store`)',
-    body: `\`configured_greeting\` reads the key \`greeting\` from the component's configuration and falls back to
-${markdownCode(ctx.settings.greeting)}. \`wadm.yaml\` sets it under the component's \`properties.config\`; change it there
-and redeploy, or put a named config with \`wash config put ${ctx.names.component}-config greeting=hola\`.`,
+    body: `\`configured_greeting\` reads the key \`greeting\` from the component's configuration, ${markdownCode(ctx.settings.greeting)} as
+generated, and falls back to \`DEFAULT_GREETING\` when the host has no value. ${
+      ctx.major === 2
+        ? `\`wash dev\` serves it from \`workload.config\` in \`.wash/config.yaml\`; deployed, it comes from the \`config\` of the
+\`wasi:config\` host interface in \`manifests/workloaddeployment.yaml\`. Change it there: no rebuild is needed.`
+        : `\`wadm.yaml\` sets it under the component's \`properties.config\`; change it there and redeploy, or put a named
+config with \`wash config put ${ctx.names.component}-config greeting=hola\`.`
+    }`,
   }),
 };

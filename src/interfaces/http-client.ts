@@ -1,17 +1,22 @@
 import { markdownCode, python } from '../escape.js';
 import type { InterfaceModule } from './types.js';
 
+/** The `allowedHosts` entry that lets a wasmCloud 2 workload call `url`: its host, and its port when it names one. */
+export function allowedHost(url: string): string {
+  return new URL(url).host;
+}
+
 export const httpClient: InterfaceModule = {
   id: 'http-client',
   title: 'HTTP client',
   summary: 'Make outgoing HTTP requests (imports wasi:http/outgoing-handler)',
   direction: 'import',
-  imports: ['wasi:http/outgoing-handler@0.2.0'],
+  imports: ['wasi:http/outgoing-handler'],
   exports: [],
-  packages: ['wasi:http@0.2.0'],
+  packages: ['wasi:http'],
   python: (ctx) => ({
-    fromImports: [{ iface: 'wasi:http/types@0.2.0', names: ['Fields', 'OutgoingRequest', 'Scheme_Http', 'Scheme_Https'] }],
-    moduleImports: [{ iface: 'wasi:http/outgoing-handler@0.2.0', alias: 'outgoing_handler' }],
+    fromImports: [{ iface: 'wasi:http/types', names: ['Fields', 'OutgoingRequest', 'Scheme_Http', 'Scheme_Https'] }],
+    moduleImports: [{ iface: 'wasi:http/outgoing-handler', alias: 'outgoing_handler' }],
     constants: [['UPSTREAM_URL', python(ctx.settings.httpClientUrl)]],
     code: `def fetch_status(url: str) -> str:
     """GET \`url\` and return its status code, or why the request failed."""
@@ -36,6 +41,10 @@ export const httpClient: InterfaceModule = {
         with outcome.value.value as response:
             return str(response.status())`,
     steps: ['lines.append(f"upstream {UPSTREAM_URL}: {fetch_status(UPSTREAM_URL)}")'],
+  }),
+  host: (ctx) => ({
+    hostInterfaces: [{ namespace: 'wasi', package: 'http', interfaces: ['outgoing-handler'] }],
+    allowedHosts: [allowedHost(ctx.settings.httpClientUrl)],
   }),
   wadm: () => ({
     providers: [{ name: 'httpclient', provider: 'http-client', links: [] }],

@@ -1,8 +1,8 @@
 import { markdownCode } from '../escape.js';
 import type { InterfaceModule } from './types.js';
 
-const HANDLER = 'wasi:http/incoming-handler@0.2.0';
-const TYPES = 'wasi:http/types@0.2.0';
+const HANDLER = 'wasi:http/incoming-handler';
+const TYPES = 'wasi:http/types';
 
 export const httpServer: InterfaceModule = {
   id: 'http-server',
@@ -11,7 +11,7 @@ export const httpServer: InterfaceModule = {
   direction: 'export',
   imports: [],
   exports: [HANDLER],
-  packages: ['wasi:http@0.2.0'],
+  packages: ['wasi:http'],
   python: () => ({
     fromImports: [
       {
@@ -62,6 +62,10 @@ def send(response_out: ResponseOutparam, status: int, text: str) -> None:
         lines = [f"Hello from {COMPONENT_NAME}! {method} {key}", *use_capabilities(key, body)]
         send(response_out, 200, "\\n".join(lines) + "\\n")`,
   }),
+  host: () => ({
+    // The 2.x HTTP router needs a host name to route by.
+    hostInterfaces: [{ namespace: 'wasi', package: 'http', interfaces: ['incoming-handler'], config: { host: 'localhost' } }],
+  }),
   wadm: (ctx) => ({
     providers: [
       {
@@ -81,11 +85,17 @@ def send(response_out: ResponseOutparam, status: int, text: str) -> None:
   }),
   readme: (ctx) => {
     const port = ctx.settings.httpAddress.split(':').pop();
+    const serves =
+      ctx.major === 2
+        ? `\`wash dev\` listens on ${markdownCode(ctx.settings.httpAddress)} (\`dev.address\` in \`.wash/config.yaml\`). Deployed, the host's
+HTTP router sends it the requests for the host name \`localhost\` (\`config.host\` of its \`wasi:http\` host interface
+in \`manifests/workloaddeployment.yaml\`).`
+        : `The \`httpserver\` provider in \`wadm.yaml\` listens on ${markdownCode(ctx.settings.httpAddress)} and forwards requests to
+the component.`;
     return {
       title: 'HTTP server (`wasi:http/incoming-handler`)',
       body: `\`IncomingHandler.handle\` in \`app.py\` answers every request with status 200 and a plain-text body that
-names the component and echoes the method and path. The \`httpserver\` provider in \`wadm.yaml\` listens on
-${markdownCode(ctx.settings.httpAddress)} and forwards requests to the component.
+names the component and echoes the method and path. ${serves}
 
 \`\`\`sh
 curl -i localhost:${port}/hello

@@ -5,17 +5,18 @@ export const logging: InterfaceModule = {
   title: 'Logging',
   summary: 'Write structured log lines to the host (imports wasi:logging/logging)',
   direction: 'import',
-  imports: ['wasi:logging/logging@0.1.0-draft'],
+  imports: ['wasi:logging/logging'],
   exports: [],
-  packages: ['wasi:logging@0.1.0-draft'],
+  packages: ['wasi:logging'],
   python: () => ({
-    fromImports: [{ iface: 'wasi:logging/logging@0.1.0-draft', names: ['Level', 'log'] }],
+    fromImports: [{ iface: 'wasi:logging/logging', names: ['Level', 'log'] }],
     steps: ['log(Level.INFO, COMPONENT_NAME, f"handling {key} ({len(body)} bytes)")'],
   }),
+  host: () => ({ hostInterfaces: [{ namespace: 'wasi', package: 'logging', interfaces: ['logging'] }] }),
   wadm: () => ({}),
-  readme: () => ({
+  readme: (ctx) => ({
     title: 'Logging (`wasi:logging/logging`)',
     body: `Every request or message is logged at \`INFO\` with the component name as context. The wasmCloud host
-provides this interface itself: no provider or link is needed. The lines appear in the output of \`wash up\`.`,
+provides this interface itself${ctx.major === 2 ? '. The lines appear in the output of `wash dev`.' : ': no provider or link is needed. The lines appear in the output of `wash up`.'}`,
   }),
 };

@@ -1,5 +1,5 @@
 import type { Names } from '../names.js';
-import type { ProviderId, WitPackageId } from '../versions.js';
+import type { Major, ProviderId, WitFamily } from '../versions.js';
 
 export type InterfaceId =
   | 'http-server'
@@ -29,11 +29,13 @@ export interface Settings {
 export interface Context {
   names: Names;
   settings: Settings;
+  major: Major;
 }
 
 /**
- * Python a module contributes to app.py. Imports name WIT interfaces; the renderer turns each into
- * the module componentize-py generates for the chosen world (`types` or `wasi_http_types`, ...).
+ * Python a module contributes to app.py. Imports name WIT interfaces without a version
+ * (`wasi:http/types`); the renderer turns each into the module componentize-py generates for the
+ * chosen world and major (`types` or `wasi_http_types`, ...).
  */
 export interface PythonFragment {
   /** `from wit_world.imports.<module of iface> import <names>` */
@@ -44,6 +46,10 @@ export interface PythonFragment {
   constants?: Array<[string, string]>;
   /** Helper functions and classes (exports' handler classes go here too). */
   code?: string;
+  /** Standard-library modules the code imports (`re`). */
+  stdlib?: string[];
+  /** Helpers several modules share (each written once, before the modules' own code). */
+  helpers?: string[];
   /** Statements run once per request or message; they see `key: str`, `body: bytes`, `lines: list[str]`. */
   steps?: string[];
   /** Export classes, after everything else. */
@@ -68,6 +74,22 @@ export interface ProviderSpec {
   links: LinkSpec[];
 }
 
+/** wasmCloud 2: one entry of a workload's `hostInterfaces`; entries of one package are merged. */
+export interface HostInterfaceSpec {
+  namespace: string;
+  package: string;
+  interfaces: string[];
+  config?: Record<string, string>;
+}
+
+/** What a capability needs from a wasmCloud 2 host. */
+export interface HostContribution {
+  hostInterfaces: HostInterfaceSpec[];
+  /** Outgoing HTTP the workload must be allowed (`allowedHosts`): deny-all otherwise. */
+  allowedHosts?: string[];
+}
+
+/** wasmCloud 1.x: providers, links and component config in wadm.yaml. */
 export interface WadmContribution {
   providers?: ProviderSpec[];
   /** Links whose source is the component (the component calls a provider). */
@@ -81,11 +103,14 @@ export interface InterfaceModule {
   title: string;
   summary: string;
   direction: 'import' | 'export';
-  /** The fully qualified WIT interfaces, as written in the world (`import x;` / `export x;`). */
+  /** WIT interfaces without a version (`wasi:keyvalue/store`); each major's package set versions them. */
   imports: string[];
   exports: string[];
-  packages: WitPackageId[];
+  packages: WitFamily[];
   python(ctx: Context): PythonFragment;
+  /** wasmCloud 2: host interfaces (WorkloadDeployment, `wash dev`). */
+  host(ctx: Context): HostContribution;
+  /** wasmCloud 1.x: providers and links (wadm.yaml). */
   wadm(ctx: Context): WadmContribution;
   readme(ctx: Context): { title: string; body: string };
 }

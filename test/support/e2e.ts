@@ -13,9 +13,9 @@ export interface Built {
   buildSeconds: number;
 }
 
-/** Generates a project, checks its bindings with mypy --strict, and builds it as wash 1.x would. */
+/** Generates a wasmCloud 1.x project, checks its bindings with mypy --strict, and builds it as wash 1.x would. */
 export async function generateAndBuild(name: string, interfaces: InterfaceId[], extra: string[] = []): Promise<Built> {
-  const project = await generate(name, ['--interfaces', interfaces.join(','), ...extra]);
+  const project = await generate(name, ['--wasmcloud', '1', '--interfaces', interfaces.join(','), ...extra]);
   const { bindings, mypy } = typecheck(project, name);
   expect(bindings.status, bindings.output).toBe(0);
   expect(readdirSync(join(project, 'bindings', 'wit_world'))).toContain('exports');

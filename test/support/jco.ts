@@ -30,6 +30,8 @@ export interface ToolchainPaths {
   python: string;
   componentizePy: string;
   mypy: string;
+  wash: string;
+  natsServer: string;
   node: string;
   jco: string;
 }
@@ -42,10 +44,10 @@ export interface Toolchain {
 /** .toolchain/toolchain.json (written by scripts/toolchain.mjs). Missing toolchain = an error, never a skip. */
 export function readToolchain(): Toolchain {
   if (!existsSync(TOOLCHAIN_MANIFEST)) {
-    throw new Error(`${TOOLCHAIN_MANIFEST} is missing: run \`node scripts/toolchain.mjs\` (npm test does) to install componentize-py, Node 22 and jco`);
+    throw new Error(`${TOOLCHAIN_MANIFEST} is missing: run \`node scripts/toolchain.mjs\` (npm test does) to install componentize-py, wash, nats-server, Node 22 and jco`);
   }
   const data = JSON.parse(readFileSync(TOOLCHAIN_MANIFEST, 'utf8')) as Toolchain;
-  for (const key of ['python', 'componentizePy', 'mypy', 'node', 'jco'] as const) {
+  for (const key of ['python', 'componentizePy', 'mypy', 'wash', 'natsServer', 'node', 'jco'] as const) {
     const path = data.paths?.[key];
     if (!path || !existsSync(path)) throw new Error(`toolchain ${key} is missing at ${String(path)} (from ${TOOLCHAIN_MANIFEST}): rerun \`node scripts/toolchain.mjs\``);
   }
@@ -177,7 +179,7 @@ function scratchDir(kind: 'jco' | 'serve' | 'msg'): string {
 
 const live = new Set<ChildProcess>();
 let exitHook = false;
-function track(child: ChildProcess): void {
+export function track(child: ChildProcess): void {
   live.add(child);
   child.once('exit', () => live.delete(child));
   if (!exitHook) {
@@ -201,7 +203,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) {
     // The group may still hold jco's own child (the transpiled server).
     killGroup(child, 'SIGKILL');
@@ -222,7 +224,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once('error', fail);
@@ -247,7 +249,7 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+export const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 export interface Served {
   /** http://127.0.0.1:PORT (no trailing slash). */

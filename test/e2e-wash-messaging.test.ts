@@ -1,0 +1,88 @@
+/**
+ * wasmCloud 2 messaging for real: `wash dev` wired to a NATS server through `dev.data_nats_url` (the
+ * line the generated .wash/config.yaml has commented out), and NATS clients on the other side.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { StringCodec } from 'nats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTERFACE_IDS } from '../src/interfaces/index.js';
+import { devProject } from './support/wash-e2e.js';
+import { waitFor, type Nats } from './support/wash.js';
+
+const sc = StringCodec();
+
+async function request(nats: Nats | undefined, subject: string, body: string): Promise<string> {
+  const reply = await (nats as Nats).client.request(subject, sc.encode(body), { timeout: 10_000 });
+  return sc.decode(reply.data);
+}
+
+/** The first `count` messages on `subject`, collected while `action` runs. */
+async function collect(nats: Nats | undefined, subject: string, count: number, action: () => Promise<unknown>): Promise<string[]> {
+  const sub = (nats as Nats).client.subscribe(subject, { max: count, timeout: 10_000 });
+  await (nats as Nats).client.flush();
+  const got: string[] = [];
+  const done = (async () => {
+    for await (const message of sub) got.push(sc.decode(message.data));
+  })();
+  await action();
+  await done;
+  return got;
+}
+
+describe('wash dev + NATS: messaging-handler', () => {
+  const c = devProject('worker', ['messaging-handler'], { nats: true, args: () => ['--subscription', 'jobs.>'] });
+
+  it('answers a request published on its subscription', async () => {
+    expect(await request(c.nats, 'jobs.42', 'ping')).toBe('Hello from worker! jobs.42');
+    expect(await request(c.nats, 'jobs.a.b', '')).toBe('Hello from worker! jobs.a.b');
+  });
+});
+
+describe('wash dev + NATS: messaging-publisher', () => {
+  const c = devProject('announcer', ['http-server', 'messaging-publisher'], { nats: true });
+
+  it("publishes each request's path to the events subject", async () => {
+    const events = await collect(c.nats, 'announcer.events', 1, async () => {
+      expect((await c.get('/orders/7')).text).toMatch(/^published \/orders\/7 to announcer\.events$/m);
+    });
+    expect(events).toEqual(['/orders/7']);
+  });
+});
+
+describe('wash dev + NATS: every interface in one component', () => {
+  let upstream: Server;
+  beforeAll(async () => {
+    upstream = createServer((_, response) => response.writeHead(202).end());
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => upstream?.close());
+  const c = devProject('all', INTERFACE_IDS, {
+    nats: true,
+    args: () => ['--http-client-url', `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/`, '--greeting', 'hola'],
+  });
+
+  it('uses every capability for each HTTP request', async () => {
+    const texts: string[] = [];
+    const events = await collect(c.nats, 'all.events', 3, async () => {
+      for (let i = 0; i < 3; i++) texts.push((await c.get('/x', { method: 'POST', body: `body ${i}` })).text);
+    });
+    expect(texts.map((t) => /^count: (\d+)$/m.exec(t)?.[1])).toEqual(['1', '2', '3']);
+    const last = texts[2] as string;
+    expect(last.split('\n')[0]).toBe('Hello from all! POST /x');
+    expect(last).toMatch(/^upstream http:\/\/127\.0\.0\.1:\d+\/: 202$/m);
+    expect(last).toMatch(/^stored 6 bytes in all: body 2$/m);
+    expect(last).toMatch(/^published \/x to all\.events$/m);
+    expect(last).toMatch(/^greeting: hola$/m);
+    expect(events).toEqual(['/x', '/x', '/x']);
+    await waitFor(c.dev, /(handling \/x \(6 bytes\)[\s\S]*){3}/, 'three log lines', 10_000);
+  });
+
+  it('uses them for each message too, and answers on reply-to', async () => {
+    const reply = await request(c.nats, 'all.requests', 'ping');
+    expect(reply.split('\n')[0]).toBe('Hello from all! all.requests');
+    expect(reply).toMatch(/^count: 1$/m);
+    expect(reply).toMatch(/^stored 4 bytes in all: ping$/m);
+    expect(reply).toMatch(/^greeting: hola$/m);
+  });
+});

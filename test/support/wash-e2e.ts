@@ -1,0 +1,54 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { InterfaceId } from '../../src/interfaces/index.js';
+import { freePort } from './jco.js';
+import { generate } from './project.js';
+import { edit, natsServer, washBuildOffline, washDev, type Dev, type Nats } from './wash.js';
+
+export interface DevProject {
+  project: string;
+  dev: Dev;
+  nats?: Nats;
+  get(path: string, init?: RequestInit): Promise<{ status: number; text: string }>;
+}
+
+/** wash dev prints this once the component is deployed and its HTTP server routes to it. */
+export const HTTP_READY = /listening for HTTP requests/;
+
+/**
+ * Before the suite: generates a wasmCloud 2 project, builds it with README's `wash build` command with
+ * no network, and runs `wash dev` on it (with a NATS server wired in through `dev.data_nats_url`, the
+ * line the generated config has commented out, when `nats` is set). Stops everything after.
+ */
+export function devProject(
+  name: string,
+  interfaces: InterfaceId[],
+  options: { args?: () => string[]; nats?: boolean } = {},
+): DevProject {
+  const state = {} as DevProject;
+  beforeAll(async () => {
+    const port = await freePort();
+    const http = interfaces.includes('http-server') ? ['--http-address', `127.0.0.1:${port}`] : [];
+    state.project = await generate(name, ['--interfaces', interfaces.join(','), ...http, ...(options.args?.() ?? [])]);
+    const built = await washBuildOffline(state.project);
+    expect(built.code, built.output).toBe(0);
+    expect(statSync(join(state.project, 'build', `${name.replace(/-/g, '_')}.wasm`)).size).toBeGreaterThan(1_000_000);
+    // wash dev always serves HTTP (on 0.0.0.0:8000 unless told): keep a messaging-only component off that port.
+    if (http.length === 0) edit(state.project, '.wash/config.yaml', /^dev:\n/m, `dev:\n  address: 127.0.0.1:${port}\n`);
+    if (options.nats) {
+      state.nats = await natsServer();
+      edit(state.project, '.wash/config.yaml', /# data_nats_url: \S+/, `data_nats_url: ${state.nats.url}`);
+    }
+    state.dev = await washDev(state.project, HTTP_READY, port);
+    state.get = async (path, init) => {
+      const response = await fetch(`${state.dev.url}${path}`, init);
+      return { status: response.status, text: await response.text() };
+    };
+  });
+  afterAll(async () => {
+    await state.dev?.stop();
+    await state.nats?.stop();
+  });
+  return state;
+}
