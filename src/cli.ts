@@ -13,7 +13,8 @@ import { ANSWERS_OPTION, BOOLEAN_OPTIONS, VALUE_OPTIONS } from './options.js';
 import { packageVersion } from './paths.js';
 import { DEFAULT_NAME, interfaceChoices, validateInterfaces, validateName } from './questions.js';
 import { PLATFORMS } from './platforms/index.js';
-import { bindingsArgv, buildArgv } from './render.js';
+import { bindingsArgv, buildArgv, versioned } from './render.js';
+import type { Major } from './versions.js';
 import { checkTarget, planFiles, relativePosix, writePlan, type PlannedFile } from './writer.js';
 
 const BIN = 'create-wasmcloud-python';
@@ -35,7 +36,13 @@ interface Flags {
 }
 
 export function helpText(): string {
-  const width = 34;
+  const lefts = [
+    ...VALUE_OPTIONS.map((o) => `  ${o.short ? `-${o.short}, ` : '    '}--${o.flag} <${o.placeholder}>`),
+    `      --${ANSWERS_OPTION.flag} <${ANSWERS_OPTION.placeholder}>`,
+    ...BOOLEAN_OPTIONS.map((o) => `  ${o.short ? `-${o.short}, ` : '    '}--${o.flag}`),
+  ];
+  // Every description starts in one column, two spaces past the longest flag.
+  const width = Math.max(...lefts.map((l) => l.length)) + 2;
   const valueLines = VALUE_OPTIONS.map((o) => {
     const left = `  ${o.short ? `-${o.short}, ` : '    '}--${o.flag} <${o.placeholder}>`;
     return `${left.padEnd(width)}${o.help} (default: ${o.default})`;
@@ -67,7 +74,8 @@ Exit codes: 0 success, 1 unexpected failure, 2 bad usage or input, 3 target exis
 export function catalogText(json: boolean): string {
   const rows = INTERFACE_IDS.map((id) => {
     const m = CATALOG[id];
-    return { id, title: m.title, direction: m.direction, summary: m.summary, imports: m.imports, exports: m.exports };
+    const wit = (major: Major) => ({ imports: m.imports.map((i) => versioned(i, major)), exports: m.exports.map((i) => versioned(i, major)) });
+    return { id, title: m.title, direction: m.direction, summary: m.summary, wasmcloud: { 2: wit(2), 1: wit(1) } };
   });
   if (json) return `${JSON.stringify(rows, null, 2)}\n`;
   const width = Math.max(...INTERFACE_IDS.map((id) => id.length)) + 2;
@@ -316,7 +324,13 @@ export function answersOf(model: ProjectModel): Record<string, unknown> {
     namespace: model.names.witPackage.split(':')[0],
     description: model.description,
     interfaces: model.interfaces,
-    ...model.settings,
+    // Only the settings of the chosen interfaces: fed back through --answers, they give the same project, warning-free.
+    ...Object.fromEntries(
+      Object.entries(model.settings).filter(([key]) => {
+        const option = VALUE_OPTIONS.find((o) => o.key === key);
+        return !option?.interface || model.interfaces.includes(option.interface);
+      }),
+    ),
   };
 }
 

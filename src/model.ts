@@ -123,6 +123,14 @@ export function resolveInterfaces(values: readonly string[]): InterfaceId[] {
     if (isInterfaceId(id)) wanted.add(id);
     else unknown.push(id);
   }
+  const lowered = unknown.filter((u) => isInterfaceId(u.toLowerCase()));
+  if (unknown.length > 0 && lowered.length === unknown.length) {
+    throw invalid(
+      '--interfaces',
+      `unknown interface${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u)).join(', ')}: interface ids are lowercase.`,
+      `use ${lowered.map((u) => u.toLowerCase()).join(',')}`,
+    );
+  }
   if (unknown.length > 0) {
     throw invalid('--interfaces', `unknown interface${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u)).join(', ')}.`, `choose from ${INTERFACE_IDS.join(', ')} (--list-interfaces describes them)`);
   }

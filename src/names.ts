@@ -40,7 +40,9 @@ export function suggestName(input: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .map((word) => word.replace(/^[0-9]+/, ''))
+    // A word must start with a letter: its leading digits move behind the letters (`9x` → `x9`), and a word of
+    // digits alone gets an `n` (`2024` → `n2024`), so that nothing the user typed is lost.
+    .map((word) => word.replace(/^([0-9]+)(.*)$/, (_, digits: string, rest: string) => (rest ? `${rest}${digits}` : `n${digits}`)))
     .filter(Boolean);
   let name = words.join('-').slice(0, MAX_NAME_LENGTH).replace(/-+$/, '');
   if (!name) name = 'my-component';

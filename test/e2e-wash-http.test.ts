@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { read } from './support/project.js';
 import { devProject } from './support/wash-e2e.js';
-import { waitFor } from './support/wash.js';
+import { edit, waitFor } from './support/wash.js';
+
+const editApp = (project: string, url: string) => edit(project, 'app.py', /^UPSTREAM_URL = .*$/m, `UPSTREAM_URL = ${JSON.stringify(url)}`);
 
 describe('wash dev: http-server', () => {
   const c = devProject('hello', ['http-server']);
@@ -80,5 +82,25 @@ describe('wash dev: http-client', () => {
   it("relays a loopback server's status through the allowed host", async () => {
     expect((await c.get('/')).text).toMatch(new RegExp(`^upstream ${url().replace(/[./]/g, '\\$&')}: 204$`, 'm'));
     expect(hits).toEqual(['/status']);
+  });
+});
+
+describe('wash dev: http-client to a host it does not allow', () => {
+  const hits: string[] = [];
+  const upstream: Server = createServer((request, response) => {
+    hits.push(request.url ?? '');
+    response.writeHead(204).end();
+  });
+  beforeAll(() => new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve)));
+  afterAll(() => upstream.close());
+  const url = () => `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/status`;
+  // The user points UPSTREAM_URL elsewhere in app.py but forgets workload.allowedHosts.
+  const c = devProject('denied', ['http-server', 'http-client'], { args: () => ['--http-client-url', 'http://127.0.0.1:1/'], edit: (project) => editApp(project, url()) });
+
+  it('answers 200 with a clear line instead of crashing', async () => {
+    const answer = await c.get('/');
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain(`upstream ${url()}: denied: the host allows no requests to it (add it to the allowed hosts)\n`);
+    expect(hits).toEqual([]);
   });
 });

@@ -15,10 +15,17 @@ export const httpClient: InterfaceModule = {
   exports: [],
   packages: ['wasi:http'],
   python: (ctx) => ({
-    fromImports: [{ iface: 'wasi:http/types', names: ['Fields', 'OutgoingRequest', 'Scheme_Http', 'Scheme_Https'] }],
+    fromImports: [{ iface: 'wasi:http/types', names: ['ErrorCode_HttpRequestDenied', 'Fields', 'OutgoingRequest', 'Scheme_Http', 'Scheme_Https'] }],
     moduleImports: [{ iface: 'wasi:http/outgoing-handler', alias: 'outgoing_handler' }],
     constants: [['UPSTREAM_URL', python(ctx.settings.httpClientUrl)]],
-    code: `def fetch_status(url: str) -> str:
+    code: `def describe_error(error: object) -> str:
+    """Why an outgoing request failed, in words."""
+    if isinstance(error, ErrorCode_HttpRequestDenied):
+        return "denied: the host allows no requests to it (add it to the allowed hosts)"
+    return f"error: {error}"
+
+
+def fetch_status(url: str) -> str:
     """GET \`url\` and return its status code, or why the request failed."""
     scheme, _, rest = url.partition("://")
     authority, slash, path = rest.partition("/")
@@ -29,7 +36,7 @@ export const httpClient: InterfaceModule = {
         request.set_path_with_query(slash + path)
         future = outgoing_handler.handle(request, None)
     except Err as error:
-        return f"error: {error.value}"
+        return describe_error(error.value)
     with future:
         with future.subscribe() as ready:
             ready.block()
@@ -37,7 +44,7 @@ export const httpClient: InterfaceModule = {
         if outcome is None or isinstance(outcome, Err):
             return "error: no response"
         if isinstance(outcome.value, Err):
-            return f"error: {outcome.value.value}"
+            return describe_error(outcome.value.value)
         with outcome.value.value as response:
             return str(response.status())`,
     steps: ['lines.append(f"upstream {UPSTREAM_URL}: {fetch_status(UPSTREAM_URL)}")'],

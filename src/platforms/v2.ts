@@ -73,6 +73,29 @@ function keyvalueAlternatives(model: ProjectModel): Alternative[] {
   return [{ ...chosen, comment: `${chosen.comment}, as chosen with --keyvalue-backend` }, model.settings.keyvalueBackend === 'nats' ? redis : nats, file];
 }
 
+/**
+ * One shell line per chosen capability that exercises it under `wash dev`, with what to look for. Imports
+ * run once per request (or message), so an HTTP component shows them all through curl.
+ */
+export function tryIt(model: ProjectModel): string[] {
+  const has = (id: (typeof model.interfaces)[number]) => model.interfaces.includes(id);
+  const s = model.settings;
+  const lines: Array<[string, string]> = [];
+  if (has('http-server')) {
+    const base = `localhost:${s.httpAddress.split(':').pop()}`;
+    lines.push([`curl ${base}/hello`, `Hello from ${model.names.component}! GET /hello`]);
+    if (has('keyvalue')) lines.push([`curl ${base}/hello`, 'again: count: 2']);
+    if (has('blobstore')) lines.push([`curl -d 'some bytes' ${base}/notes`, `stored 10 bytes in ${s.blobstoreContainer}: some bytes`]);
+    if (has('config')) lines.push([`curl ${base}/`, 'greeting: the value in workload.config']);
+    if (has('http-client')) lines.push([`curl ${base}/`, `upstream ${s.httpClientUrl}: its status`]);
+    if (has('logging')) lines.push([`curl ${base}/logged`, 'wash dev prints: handling /logged (0 bytes)']);
+  }
+  if (has('messaging-publisher')) lines.push([`nats sub '${s.eventsSubject}'`, 'with NATS wired in: each request or message arrives']);
+  if (has('messaging-handler')) lines.push([`nats req '${s.subscription.replace(/>$/, 'hi').replace(/\*/g, 'x')}' 'hi'`, 'with NATS wired in: prints the reply']);
+  const width = Math.max(...lines.map(([command]) => command.length)) + 2;
+  return lines.map(([command, note]) => `${command.padEnd(width)}# ${note}`);
+}
+
 export const v2: Platform = {
   major: 2,
   templates: [
@@ -115,6 +138,7 @@ export const v2: Platform = {
       },
       washBuild: WASH_BUILD_OFFLINE,
       image: imageRef(model),
+      tryIt: tryIt(model),
     };
   },
   next: (model) => [

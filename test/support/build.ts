@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
+import { expect } from 'vitest';
 import { readToolchain as toolchain } from './jco.js';
 
 export interface Ran {
@@ -29,10 +30,25 @@ export function washBuild(project: string): { ran: Ran; artifact: string } {
   return { ran: run(argv, project), artifact: join(project, manifest.component.build_artifact) };
 }
 
-/** componentize-py bindings for the world, then mypy as pyproject.toml configures it (strict). */
-export function typecheck(project: string, world: string): { bindings: Ran; mypy: Ran } {
+/**
+ * componentize-py bindings for the world, then the Python developer's tools as pyproject.toml configures
+ * them: mypy (strict), `ruff check` and `ruff format --check`.
+ */
+export function typecheck(project: string, world: string): { bindings: Ran; mypy: Ran; ruff: Ran; format: Ran } {
   const tc = toolchain();
   const bindings = run([tc.paths.componentizePy, '-d', 'wit', '-w', world, 'bindings', 'bindings'], project);
   const mypy = run([tc.paths.mypy, '--no-incremental'], project);
-  return { bindings, mypy };
+  const ruff = run([tc.paths.ruff, 'check', '--no-cache', '.'], project);
+  const format = run([tc.paths.ruff, 'format', '--no-cache', '--check', '.'], project);
+  return { bindings, mypy, ruff, format };
+}
+
+/** Asserts that the generated Python passes every tool typecheck() runs. */
+export function expectCleanPython(project: string, world: string): void {
+  const { bindings, mypy, ruff, format } = typecheck(project, world);
+  expect(bindings.status, bindings.output).toBe(0);
+  expect(mypy.status, mypy.output).toBe(0);
+  expect(mypy.output).toMatch(/^Success: no issues found in 1 source file$/m);
+  expect(ruff.status, ruff.output).toBe(0);
+  expect(format.status, format.output).toBe(0);
 }

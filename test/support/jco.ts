@@ -30,6 +30,7 @@ export interface ToolchainPaths {
   python: string;
   componentizePy: string;
   mypy: string;
+  ruff: string;
   wash: string;
   natsServer: string;
   node: string;
@@ -47,7 +48,7 @@ export function readToolchain(): Toolchain {
     throw new Error(`${TOOLCHAIN_MANIFEST} is missing: run \`node scripts/toolchain.mjs\` (npm test does) to install componentize-py, wash, nats-server, Node 22 and jco`);
   }
   const data = JSON.parse(readFileSync(TOOLCHAIN_MANIFEST, 'utf8')) as Toolchain;
-  for (const key of ['python', 'componentizePy', 'mypy', 'wash', 'natsServer', 'node', 'jco'] as const) {
+  for (const key of ['python', 'componentizePy', 'mypy', 'ruff', 'wash', 'natsServer', 'node', 'jco'] as const) {
     const path = data.paths?.[key];
     if (!path || !existsSync(path)) throw new Error(`toolchain ${key} is missing at ${String(path)} (from ${TOOLCHAIN_MANIFEST}): rerun \`node scripts/toolchain.mjs\``);
   }

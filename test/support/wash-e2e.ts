@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { InterfaceId } from '../../src/interfaces/index.js';
+import { expectCleanPython } from './build.js';
 import { freePort } from './jco.js';
 import { generate } from './project.js';
 import { edit, natsServer, washBuildOffline, washDev, type Dev, type Nats } from './wash.js';
@@ -24,13 +25,15 @@ export const HTTP_READY = /listening for HTTP requests/;
 export function devProject(
   name: string,
   interfaces: InterfaceId[],
-  options: { args?: () => string[]; nats?: boolean } = {},
+  options: { args?: () => string[]; nats?: boolean; edit?: (project: string) => void } = {},
 ): DevProject {
   const state = {} as DevProject;
   beforeAll(async () => {
     const port = await freePort();
     const http = interfaces.includes('http-server') ? ['--http-address', `127.0.0.1:${port}`] : [];
     state.project = await generate(name, ['--interfaces', interfaces.join(','), ...http, ...(options.args?.() ?? [])]);
+    options.edit?.(state.project);
+    expectCleanPython(state.project, name);
     const built = await washBuildOffline(state.project);
     expect(built.code, built.output).toBe(0);
     expect(statSync(join(state.project, 'build', `${name.replace(/-/g, '_')}.wasm`)).size).toBeGreaterThan(1_000_000);
