@@ -68,15 +68,20 @@ describe('wash dev: logging', () => {
   });
 });
 
-describe('wash dev: http-client', () => {
+/** A loopback HTTP server for the suite that answers 204 and records the paths it was asked for. */
+function upstream(): { hits: string[]; url: () => string } {
   const hits: string[] = [];
-  const upstream: Server = createServer((request, response) => {
+  const server: Server = createServer((request, response) => {
     hits.push(request.url ?? '');
     response.writeHead(204).end();
   });
-  beforeAll(() => new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve)));
-  afterAll(() => upstream.close());
-  const url = () => `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/status`;
+  beforeAll(() => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve)));
+  afterAll(() => server.close());
+  return { hits, url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/status` };
+}
+
+describe('wash dev: http-client', () => {
+  const { hits, url } = upstream();
   const c = devProject('fetcher', ['http-server', 'http-client'], { args: () => ['--http-client-url', url()] });
 
   it("relays a loopback server's status through the allowed host", async () => {
@@ -86,14 +91,7 @@ describe('wash dev: http-client', () => {
 });
 
 describe('wash dev: http-client to a host it does not allow', () => {
-  const hits: string[] = [];
-  const upstream: Server = createServer((request, response) => {
-    hits.push(request.url ?? '');
-    response.writeHead(204).end();
-  });
-  beforeAll(() => new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve)));
-  afterAll(() => upstream.close());
-  const url = () => `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/status`;
+  const { hits, url } = upstream();
   // The user points UPSTREAM_URL elsewhere in app.py but forgets workload.allowedHosts.
   const c = devProject('denied', ['http-server', 'http-client'], { args: () => ['--http-client-url', 'http://127.0.0.1:1/'], edit: (project) => editApp(project, url()) });
 
