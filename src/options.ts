@@ -51,12 +51,12 @@ export interface BooleanOption {
 export const BOOLEAN_OPTIONS: BooleanOption[] = [
   { flag: 'yes', short: 'y', help: 'Never prompt: take defaults for everything but the name' },
   { flag: 'interactive', help: 'Prompt for missing values even when CI is set (needs a terminal)' },
-  { flag: 'force', short: 'f', help: 'Write into an existing non-empty directory (only generated files change)' },
-  { flag: 'dry-run', help: 'Print what would be created or overwritten, write nothing' },
+  { flag: 'force', short: 'f', help: 'Write into a non-empty directory: only generated files change; stale vendored WIT is removed' },
+  { flag: 'dry-run', help: 'Print what would be created, overwritten or removed; write nothing' },
   { flag: 'json', help: 'Print one JSON document on stdout (results or error); nothing else' },
   { flag: 'list-interfaces', help: 'Print the interface catalog and exit' },
   { flag: 'help', short: 'h', help: 'Show this help' },
   { flag: 'version', short: 'v', help: 'Print the version' },
 ];
 
-export const ANSWERS_OPTION = { flag: 'answers', placeholder: 'FILE', help: 'JSON or YAML file of answers (keys as in --json output); flags win' };
+export const ANSWERS_OPTION = { flag: 'answers', placeholder: 'FILE', help: 'JSON or YAML file of answers (keys as in --json output, or snake_case or flag names); flags win' };

@@ -16,6 +16,7 @@ export function validateInterfaces(ids: readonly InterfaceId[]): true | string {
   return ids.some((id) => CATALOG[id].direction === 'export') || 'Choose at least one export: http-server or messaging-handler.';
 }
 
-export function interfaceChoices(): Array<{ name: string; value: InterfaceId; checked: boolean }> {
-  return INTERFACE_IDS.map((id) => ({ name: `${id.padEnd(20)} ${CATALOG[id].summary}`, value: id, checked: DEFAULT_INTERFACES.includes(id) }));
+/** Each choice lists the id and what it does; once confirmed, the answer line shows only the ids (`short`). */
+export function interfaceChoices(): Array<{ name: string; short: string; value: InterfaceId; checked: boolean }> {
+  return INTERFACE_IDS.map((id) => ({ name: `${id.padEnd(20)} ${CATALOG[id].summary}`, short: id, value: id, checked: DEFAULT_INTERFACES.includes(id) }));
 }

@@ -215,6 +215,45 @@ export function bindingsArgv(model: ProjectModel, dir = 'bindings'): string[] {
   return ['componentize-py', '-d', 'wit', '-w', model.names.world, 'bindings', dir];
 }
 
+/** tests/test_app.py: every chosen capability's fakes and tests, each identical part once. */
+export interface TestView {
+  fakes: string[];
+  state: string[];
+  /** FakeHost methods, indented into the class. */
+  methods: string[];
+  /** Fixture statements, indented into the fixture. */
+  patches: string[];
+  tests: string[];
+  /** What the test module imports from typing and dataclasses, as it uses them. */
+  typing: string[];
+  dataclasses: string[];
+  types: string[];
+}
+
+export function testView(model: ProjectModel): TestView {
+  const ctx = context(model);
+  const parts = model.interfaces.flatMap((id) => {
+    const tests = CATALOG[id].python(ctx).tests;
+    return tests ? [tests] : [];
+  });
+  const all = (pick: (t: (typeof parts)[number]) => string[] | undefined) => [...new Set(parts.flatMap((t) => pick(t) ?? []))];
+  const view = {
+    fakes: all((t) => t.fakes),
+    state: all((t) => t.state),
+    methods: all((t) => t.methods).map((m) => indent(m, '    ')),
+    patches: all((t) => t.patches),
+    tests: all((t) => t.tests),
+  };
+  const code = [...view.fakes, ...view.state, ...view.methods, ...view.tests].join('\n');
+  const used = (name: string): boolean => new RegExp(`\\b${name}\\b`).test(code);
+  return {
+    ...view,
+    typing: ['Self'].filter(used),
+    dataclasses: ['dataclass', ...(used('field') ? ['field'] : [])],
+    types: ['Err', 'Ok'].filter(used),
+  };
+}
+
 /** What every major's templates share: app.py, the world, pyproject.toml, .gitignore and README's common parts. */
 export interface CommonView {
   names: ProjectModel['names'];
@@ -231,8 +270,12 @@ export interface CommonView {
     requirement: string;
     port: string;
     hasHttpServer: boolean;
+    /** How to try the component on a host once the tests pass (the loop in README). */
+    tryOnHost: string;
   };
   pyproject: { name: string; version: string; description: string; dev: string; lineLength: number };
+  tests: TestView;
+  bindingsCommand: string;
 }
 
 export function commonView(model: ProjectModel): CommonView {
@@ -252,14 +295,20 @@ export function commonView(model: ProjectModel): CommonView {
       requirement: COMPONENTIZE_PY_REQUIREMENT,
       port: model.settings.httpAddress.split(':').pop() as string,
       hasHttpServer: model.interfaces.includes('http-server'),
+      tryOnHost: model.wasmcloud === 2 ? 'run it on the real host with `wash dev`' : 'build and deploy it on a wasmCloud 1.x host',
     },
     pyproject: {
       name: toml(model.names.project),
       version: toml(PROJECT_VERSION),
       description: toml(model.description),
-      dev: [COMPONENTIZE_PY_REQUIREMENT, ...Object.entries(PYTHON_DEV_TOOLS).map(([tool, version]) => `${tool}==${version}`)].map(toml).join(', '),
+      // pyright's `nodejs` extra brings Node from PyPI, so the venv needs nothing else.
+      dev: [COMPONENTIZE_PY_REQUIREMENT, ...Object.entries(PYTHON_DEV_TOOLS).map(([tool, version]) => `${tool === 'pyright' ? 'pyright[nodejs]' : tool}==${version}`)]
+        .map(toml)
+        .join(', '),
       lineLength: PYTHON_LINE_LENGTH,
     },
+    tests: testView(model),
+    bindingsCommand: python(bindingsArgv(model).join(' ')),
   };
 }
 
@@ -270,4 +319,6 @@ export const COMMON_TEMPLATES: Array<{ source: string; destination: string }> = 
   { source: 'pyproject.toml.ejs', destination: 'pyproject.toml' },
   { source: 'gitignore.ejs', destination: '.gitignore' },
   { source: 'gitkeep.ejs', destination: 'build/.gitkeep' },
+  { source: 'tests/test_app.py.ejs', destination: 'tests/test_app.py' },
+  { source: 'tests/conftest.py.ejs', destination: 'tests/conftest.py' },
 ];

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { CreateError } from './errors.js';
+import { WIT_PACKAGES } from './versions.js';
 
 export interface GeneratedFile {
   /** Relative to the project directory, with `/`. */
@@ -8,11 +9,18 @@ export interface GeneratedFile {
   contents: Buffer;
 }
 
-export type FileAction = 'create' | 'overwrite' | 'unchanged';
+export type FileAction = 'create' | 'overwrite' | 'unchanged' | 'remove';
 
 export interface PlannedFile extends GeneratedFile {
+  /** For `remove`, `contents` is empty: nothing is written. */
   action: FileAction;
 }
+
+/** Every folder under wit/deps/ that some run of the generator could have vendored a package into. */
+const VENDORED_WIT_DIRS: ReadonlySet<string> = new Set(Object.values(WIT_PACKAGES).map((p) => p.dir));
+
+/** How to get past a non-empty target, wherever it is refused. */
+export const TARGET_HINT = 'choose another name or --directory, or pass --force to write only the generated files into it';
 
 /** Refuses a target that exists and is not an empty directory, unless `force`. */
 export function checkTarget(directory: string, force: boolean): void {
@@ -20,40 +28,63 @@ export function checkTarget(directory: string, force: boolean): void {
   if (!statSync(directory).isDirectory()) {
     throw new CreateError('target-exists', `${directory} exists and is not a directory.`, 'directory', 'choose another --directory');
   }
-  if (!force && readdirSync(directory).length > 0) {
+  if (!force && isNonEmptyDirectory(directory)) {
     throw new CreateError(
       'target-exists',
       `${directory} is not empty.`,
       'directory',
-      'choose another name or --directory, or pass --force to write only the generated files into it',
+      TARGET_HINT,
     );
   }
 }
 
+/** A directory with something in it: what --force is needed to write into. */
+export function isNonEmptyDirectory(directory: string): boolean {
+  return existsSync(directory) && statSync(directory).isDirectory() && readdirSync(directory).length > 0;
+}
+
 export function planFiles(directory: string, files: GeneratedFile[]): PlannedFile[] {
-  return files
-    .map((file) => {
-      const target = join(directory, file.path);
-      let action: FileAction = 'create';
-      if (existsSync(target)) {
-        if (!statSync(target).isFile()) {
-          throw new CreateError('target-exists', `${target} exists and is not a file.`, 'directory', 'move it away, or choose another --directory');
-        }
-        action = readFileSync(target).equals(file.contents) ? 'unchanged' : 'overwrite';
+  const writes = files.map((file): PlannedFile => {
+    const target = join(directory, file.path);
+    let action: FileAction = 'create';
+    if (existsSync(target)) {
+      if (!statSync(target).isFile()) {
+        throw new CreateError('target-exists', `${target} exists and is not a file.`, 'directory', 'move it away, or choose another --directory');
       }
-      return { ...file, action };
-    })
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      action = readFileSync(target).equals(file.contents) ? 'unchanged' : 'overwrite';
+    }
+    return { ...file, action };
+  });
+  return [...writes, ...staleWit(directory, files)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /**
- * Writes the plan. If anything fails, every file it created is removed, every file it overwrote is
- * restored and every directory it made is removed, then the error is rethrown.
+ * Vendored WIT that this run does not write: left in place, wit-parser would still read it, and a
+ * package from another run (another interface, the other wasmCloud major) can clash with the new one.
+ * Only `package.wit` in a folder the generator names is ours to remove; anything else is the user's.
+ */
+function staleWit(directory: string, files: GeneratedFile[]): PlannedFile[] {
+  const deps = join(directory, 'wit', 'deps');
+  if (!existsSync(deps) || !statSync(deps).isDirectory()) return [];
+  const planned = new Set(files.map((f) => f.path));
+  return readdirSync(deps)
+    .filter((dir) => VENDORED_WIT_DIRS.has(dir))
+    .map((dir) => `wit/deps/${dir}/package.wit`)
+    .filter((path) => !planned.has(path) && existsSync(join(directory, path)) && statSync(join(directory, path)).isFile())
+    .map((path) => ({ path, contents: Buffer.alloc(0), action: 'remove' as const }));
+}
+
+/**
+ * Writes the plan. If anything fails, every file it created is removed, every file it overwrote or
+ * removed is restored and every directory it made or removed is put back as it was, then the error is
+ * rethrown.
  */
 export function writePlan(directory: string, plan: PlannedFile[]): void {
   const createdDirs: string[] = [];
   const createdFiles: string[] = [];
-  const overwritten: Array<[string, Buffer]> = [];
+  // Overwritten and removed files alike: restoring either is writing the old bytes back.
+  const replaced: Array<[string, Buffer]> = [];
+  const removedDirs: string[] = [];
   const ensureDir = (dir: string): void => {
     if (existsSync(dir)) return;
     ensureDir(dirname(dir));
@@ -64,9 +95,18 @@ export function writePlan(directory: string, plan: PlannedFile[]): void {
     for (const file of plan) {
       if (file.action === 'unchanged') continue;
       const target = join(directory, file.path);
+      if (file.action === 'remove') {
+        replaced.push([target, readFileSync(target)]);
+        rmSync(target);
+        if (readdirSync(dirname(target)).length === 0) {
+          rmdirSync(dirname(target));
+          removedDirs.push(dirname(target));
+        }
+        continue;
+      }
       ensureDir(dirname(target));
       // Recorded before the write, so that a half-written file is undone too.
-      if (file.action === 'overwrite') overwritten.push([target, readFileSync(target)]);
+      if (file.action === 'overwrite') replaced.push([target, readFileSync(target)]);
       else createdFiles.push(target);
       writeFileSync(target, file.contents);
     }
@@ -80,7 +120,8 @@ export function writePlan(directory: string, plan: PlannedFile[]): void {
       }
     };
     for (const file of createdFiles) attempt(() => rmSync(file, { force: true }));
-    for (const [file, contents] of overwritten) attempt(() => writeFileSync(file, contents));
+    for (const dir of removedDirs) attempt(() => mkdirSync(dir, { recursive: true }));
+    for (const [file, contents] of replaced) attempt(() => writeFileSync(file, contents));
     // A directory that is not empty holds something else's files: rmdir refuses, and it stays.
     for (const dir of createdDirs.reverse()) attempt(() => rmdirSync(dir));
     throw error;

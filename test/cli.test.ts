@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { closestKey, jsonErrorOffset, jsonSyntaxError } from '../src/cli.js';
 import { INTERFACE_IDS } from '../src/interfaces/index.js';
 import { listFiles, ROOT, runCli, snapshotTree, tempDir } from './support/project.js';
 
@@ -262,5 +264,169 @@ describe('command line: automation', () => {
     const result = await runBin(['ci-app'], cwd, { CI: 'true' });
     expect(result.code).toBe(0);
     expect(existsSync(join(cwd, 'ci-app', 'manifests', 'workloaddeployment.yaml'))).toBe(true);
+  });
+});
+
+describe('answers files: what is wrong, where, and how to fix it', () => {
+  /** Runs with only `file` (written with `text`) and checks that nothing but it is in cwd afterwards. */
+  async function withAnswers(file: string, text: string, extra: string[] = []) {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, file), text);
+    const result = await runCli(['--answers', file, ...extra], cwd);
+    return { ...result, cwd, written: readdirSync(cwd).filter((f) => f !== file) };
+  }
+
+  it('a .json file is JSON only: a syntax error names the file, the line, the column and the parser\'s problem', async () => {
+    const result = await withAnswers('a.json', '{\n  "name": "x",\n  }');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--answers: a.json:3:3: Expected double-quoted property name\n');
+    expect(result.stderr).toMatch(/fix: correct line 3, column 3 of a.json/);
+    expect(result.written).toEqual([]);
+  });
+
+  it('locates the errors V8 gives no position for: an unexpected token, and the end of the text', async () => {
+    const token = await withAnswers('b.json', '{\n  "name": "x",\n  "greeting": }\n');
+    expect(token.stderr).toContain('--answers: b.json:3:15: Unexpected token \'}\'\n');
+    const end = await withAnswers('c.json', '{\n  "name": "x"\n');
+    expect(end.stderr).toContain('--answers: c.json:3:1: ');
+    expect([token.code, end.code]).toEqual([2, 2]);
+  });
+
+  it('does not read YAML from a .json file, but does from any other name', async () => {
+    const json = await withAnswers('a.json', 'name: from-yaml\n');
+    expect(json.code).toBe(2);
+    // `n` could begin `null`: the `a` after it is what V8 finds unexpected.
+    expect(json.stderr).toContain("a.json:1:2: Unexpected token 'a'");
+    expect(json.written).toEqual([]);
+    const other = await withAnswers('answers.txt', 'name: from-yaml\n');
+    expect(other.code, other.stderr).toBe(0);
+    expect(other.written).toEqual(['from-yaml']);
+  });
+
+  it('reads both spellings of V8\'s position: "at position N" and "(line L column C)"', () => {
+    const text = '{\n  "name": "x",\n  }';
+    expect(jsonSyntaxError('Unexpected token } in JSON at position 19', text)).toEqual({ line: 3, column: 3, problem: 'Unexpected token }' });
+    expect(jsonSyntaxError('Expected double-quoted property name in JSON at position 19 (line 3 column 3)', text)).toEqual({
+      line: 3,
+      column: 3,
+      problem: 'Expected double-quoted property name',
+    });
+    expect(jsonSyntaxError('Unexpected non-whitespace character after JSON at position 2', '{}x').problem).toBe('Unexpected non-whitespace character after JSON');
+    expect(jsonSyntaxError('Unexpected token \'}\', ..."eting": }" is not valid JSON', text).problem).toBe("Unexpected token '}'");
+  });
+
+  it('the scanner points where V8 points, whenever V8 names a position or the unexpected token', () => {
+    const junk = fc.string({ unit: fc.constantFrom('{', '}', '[', ']', ',', ':', '"', 'a', '1', ' ', '\n', '-', '.', 'e', 't', '\\'), maxLength: 3 });
+    fc.assert(
+      fc.property(fc.json(), fc.nat(), junk, (json, at, extra) => {
+        const cut = json.length ? at % json.length : 0;
+        const text = json.slice(0, cut) + extra + json.slice(cut);
+        let message: string | undefined;
+        try {
+          JSON.parse(text);
+        } catch (error) {
+          message = (error as Error).message;
+        }
+        if (message === undefined) return;
+        const position = /at position (\d+)/.exec(message)?.[1];
+        const token = /^Unexpected token '(.)'/.exec(message)?.[1];
+        if (position !== undefined) expect(jsonErrorOffset(text)).toBe(Number(position));
+        else if (token !== undefined) expect(text[jsonErrorOffset(text)]).toBe(token);
+        else if (message === 'Unexpected end of JSON input') expect(jsonErrorOffset(text)).toBe(text.length);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reports every unknown key in one error, each with the known key it is probably meant to be', async () => {
+    const result = await withAnswers('a.json', JSON.stringify({ name: 'x', interface: ['http-server'], colour: 'blue', Greeting: 'Hi', keyvalue_bakend: 'redis' }));
+    expect(result.code).toBe(2);
+    const message = result.stderr.split('\n')[0] as string;
+    expect(message).toContain('a.json');
+    expect(message).toContain('unknown key "interface" (did you mean "interfaces"?)');
+    expect(message).toContain('unknown key "colour",');
+    expect(message).not.toContain('"colour" (did you mean');
+    expect(message).toContain('unknown key "Greeting" (did you mean "greeting"?)');
+    expect(message).toContain('unknown key "keyvalue_bakend" (did you mean "keyvalueBackend"?)');
+    expect(result.stderr).toMatch(/fix: rename or remove the unknown keys; known keys: name, wasmcloud, /);
+    expect(result.written).toEqual([]);
+  });
+
+  it.each([
+    ['interfaces', 'interfaces'],
+    ['Interfaces', 'interfaces'],
+    ['HTTP_ADDRESS', 'httpAddress'],
+    ['subscripton', 'subscription'],
+    ['events_subjet', 'eventsSubject'],
+    ['nam', 'name'],
+    ['ab', undefined],
+    ['colour', undefined],
+  ])('did you mean: %s → %s', (written, known) => {
+    expect(closestKey(written)).toBe(known);
+  });
+
+  it('takes snake_case keys and --flag names as the camelCase keys', async () => {
+    const result = await withAnswers(
+      'a.yaml',
+      'name: snake\ninterfaces: [http-server, keyvalue]\nkeyvalue_backend: redis\nhttp-address: "127.0.0.1:9000"\nevents_subject: ev.x\n',
+      ['--json'],
+    );
+    expect(result.code, result.stdout).toBe(0);
+    expect(JSON.parse(result.stdout).answers).toMatchObject({ keyvalueBackend: 'redis', httpAddress: '127.0.0.1:9000' });
+    expect(JSON.parse(result.stdout).warnings).toEqual(['--events-subject has no effect without the messaging-publisher interface']);
+  });
+
+  it('refuses one key given in two spellings, naming both', async () => {
+    const result = await withAnswers('a.json', JSON.stringify({ name: 'x', keyvalue_backend: 'redis', 'keyvalue-backend': 'nats' }));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('"keyvalue_backend" and "keyvalue-backend" are the same key');
+    expect(result.stderr).toContain('fix: keep only one of "keyvalue_backend" and "keyvalue-backend"');
+    expect(result.written).toEqual([]);
+  });
+});
+
+describe('--force: what it replaces and removes', () => {
+  it('warns for each overwritten file it changed, on stderr and in --json warnings, and for no other', async () => {
+    const cwd = tempDir();
+    await runCli(['mine', '--yes'], cwd);
+    writeFileSync(join(cwd, 'mine', 'app.py'), '# my edits\n');
+    writeFileSync(join(cwd, 'mine', 'README.md'), 'my readme\n');
+    const dry = await runCli(['mine', '--yes', '--force', '--dry-run', '--json'], cwd);
+    expect(JSON.parse(dry.stdout).warnings).toEqual([
+      'would overwrite README.md, which differs from what this run writes (the old file would not be kept)',
+      'would overwrite app.py, which differs from what this run writes (the old file would not be kept)',
+    ]);
+    expect(readFileSync(join(cwd, 'mine', 'app.py'), 'utf8')).toBe('# my edits\n');
+    const human = await runCli(['mine', '--yes', '--force'], cwd);
+    expect(human.code).toBe(0);
+    expect(human.stderr).toContain('create-wasmcloud-python: warning: overwrote app.py, which differed from what this run writes (the old file is not kept)\n');
+    expect(human.stderr).toContain('warning: overwrote README.md, which differed from what this run writes (the old file is not kept)\n');
+    expect(human.stderr.match(/warning: /g)).toHaveLength(2);
+    writeFileSync(join(cwd, 'mine', 'app.py'), '# again\n');
+    const json = await runCli(['mine', '--yes', '--force', '--json'], cwd);
+    expect(JSON.parse(json.stdout).warnings).toEqual(['overwrote app.py, which differed from what this run writes (the old file is not kept)']);
+  });
+
+  it('removes the vendored WIT of packages a new run no longer uses, and nothing else under wit/deps', async () => {
+    const cwd = tempDir();
+    expect((await runCli(['regen', '--yes', '-i', 'http-server,keyvalue,config'], cwd)).code).toBe(0);
+    const deps = join(cwd, 'regen', 'wit', 'deps');
+    writeFileSync(join(deps, 'wasi-config-0.2.0-rc.1', 'NOTES.md'), 'mine');
+    mkdirSync(join(deps, 'vendored-by-me'));
+    writeFileSync(join(deps, 'vendored-by-me', 'package.wit'), 'package me:mine;');
+    const before = snapshotTree(join(cwd, 'regen'));
+
+    const dry = await runCli(['regen', '--yes', '--force', '--dry-run', '--json'], cwd);
+    const removes = (JSON.parse(dry.stdout).files as Array<{ path: string; action: string }>).filter((f) => f.action === 'remove');
+    expect(removes.map((f) => f.path)).toEqual(['wit/deps/wasi-config-0.2.0-rc.1/package.wit', 'wit/deps/wasi-keyvalue-0.2.0-draft/package.wit']);
+    expect(snapshotTree(join(cwd, 'regen'))).toEqual(before);
+
+    const result = await runCli(['regen', '--yes', '--force'], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('  remove     wit/deps/wasi-keyvalue-0.2.0-draft/package.wit\n');
+    expect(existsSync(join(deps, 'wasi-keyvalue-0.2.0-draft'))).toBe(false);
+    expect(readdirSync(join(deps, 'wasi-config-0.2.0-rc.1'))).toEqual(['NOTES.md']);
+    expect(readFileSync(join(deps, 'vendored-by-me', 'package.wit'), 'utf8')).toBe('package me:mine;');
+    expect(readFileSync(join(cwd, 'regen', 'wit', 'world.wit'), 'utf8')).not.toContain('keyvalue');
   });
 });

@@ -230,7 +230,15 @@ describe('wasmCloud 1.x configuration', () => {
     const pyproject = parseToml(read(dir, 'pyproject.toml')) as Record<string, any>;
     expect(pyproject['dependency-groups'].dev).toContain('componentize-py==0.25.1');
     // Every development tool pinned exactly, as the test toolchain runs it.
-    expect(pyproject['dependency-groups'].dev).toEqual(['componentize-py==0.25.1', `mypy==${TEST_TOOLCHAIN.mypy}`, `ruff==${TEST_TOOLCHAIN.ruff}`]);
+    expect(pyproject['dependency-groups'].dev).toEqual([
+      'componentize-py==0.25.1',
+      `mypy==${TEST_TOOLCHAIN.mypy}`,
+      `ruff==${TEST_TOOLCHAIN.ruff}`,
+      `pytest==${TEST_TOOLCHAIN.pytest}`,
+      `pyright[nodejs]==${TEST_TOOLCHAIN.pyright}`,
+    ]);
+    expect(pyproject.tool.pyright).toEqual({ include: ['app.py', 'tests'], extraPaths: ['bindings'] });
+    expect(pyproject.tool.pytest.ini_options.pythonpath).toEqual(['.', 'bindings']);
     expect(pyproject.tool.ruff.lint.select).toEqual(expect.arrayContaining(['E', 'F', 'W', 'I', 'UP', 'B']));
     expect(pyproject.project.name).toBe('conform');
   });
@@ -388,5 +396,53 @@ describe('wasmCloud 2 configuration', () => {
     const quiet = read(await generate('quiet2', ['--interfaces', 'http-server']), 'README.md');
     expect(quiet).not.toContain('nats');
     expect(quiet).toContain('curl localhost:8000/hello');
+  });
+});
+
+describe('generated README', () => {
+  /** The programs the README's shell blocks run: the first word of each command, after `&&` and `|` too. */
+  const toolsUsed = (readme: string): Set<string> => {
+    const tools = new Set<string>();
+    for (const block of readme.matchAll(/```sh\n([\s\S]*?)```/g)) {
+      for (const line of (block[1] as string).split('\n')) {
+        for (const command of line.replace(/\s#.*$/, '').split(/&&|\|/)) {
+          const word = command.trim().split(/\s+/)[0];
+          if (word && word !== '.') tools.add(word);
+        }
+      }
+    }
+    return tools;
+  };
+  const prerequisites = (readme: string): string => /## Prerequisites\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+
+  it.each([
+    ['2', ALL, []],
+    ['2', 'messaging-handler', []],
+    ['1', ALL, []],
+    ['1', 'http-server,keyvalue', ['--keyvalue-backend', 'redis']],
+    ['1', 'messaging-handler', []],
+  ])('wasmCloud %s, %s: every tool a command uses is listed under Prerequisites', async (major, interfaces, extra) => {
+    const readme = read(await generate('tools', ['--wasmcloud', major, '--interfaces', interfaces, ...extra]), 'README.md');
+    const listed = prerequisites(readme);
+    expect(listed).not.toBe('');
+    const tools = toolsUsed(readme);
+    expect(tools).toContain('pytest');
+    for (const tool of tools) expect(listed, `${tool} is used but not listed`).toMatch(new RegExp(`\\b${tool.replace(/[-.]/g, '\\$&')}\\b`));
+    expect(readme).not.toMatch(/(^|[\s`(])python (-m|\S+\.py)/m);
+  });
+
+  it('says to start Redis for the Redis variant, and how to trigger a messaging-only component', async () => {
+    expect(read(await generate('redis1', ['--wasmcloud', '1', '-i', 'http-server,keyvalue', '--keyvalue-backend', 'redis']), 'README.md')).toContain('redis-server');
+    for (const major of ['1', '2']) {
+      const readme = read(await generate(`only${major}`, ['--wasmcloud', major, '-i', 'messaging-handler']), 'README.md');
+      expect(readme).toMatch(/^nats req '[^']+' 'hi'/m);
+    }
+  });
+
+  it('shows the loop (edit, pytest, then the host) and warns that a new import can rename modules', async () => {
+    const readme = read(await generate('loop', ['-i', 'http-server,keyvalue']), 'README.md');
+    expect(readme).toMatch(/edit `app.py`, run `pytest`, and once it passes,\nrun it on the real host with `wash dev`/);
+    expect(readme).toContain('`store` becomes `wasi_keyvalue_store`');
+    expect(readme).toMatch(/native extensions/);
   });
 });

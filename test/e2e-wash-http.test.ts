@@ -6,9 +6,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { COMPONENTIZE_PY } from '../src/versions.js';
+import { run } from './support/build.js';
 import { read } from './support/project.js';
 import { devProject } from './support/wash-e2e.js';
 import { edit, waitFor } from './support/wash.js';
+
+/** A small pure-Python package from PyPI, to prove dependencies end to end. */
+const HUMANIZE = '4.13.0';
 
 const editApp = (project: string, url: string) => edit(project, 'app.py', /^UPSTREAM_URL = .*$/m, `UPSTREAM_URL = ${JSON.stringify(url)}`);
 
@@ -19,6 +25,29 @@ describe('wash dev: http-server', () => {
     expect(await c.get('/some/path?q=1')).toEqual({ status: 200, text: 'Hello from hello! GET /some/path?q=1\n' });
     expect((await c.get('/submit', { method: 'POST', body: 'x'.repeat(10_000) })).text).toBe('Hello from hello! POST /submit\n');
     expect((await c.get('/', { method: 'PATCH' })).text).toBe('Hello from hello! PATCH /\n');
+  });
+});
+
+describe('wash dev: a pure-Python package from PyPI, as README adds one', () => {
+  // README: declare it in pyproject.toml, install it into the venv you build from, import it in app.py.
+  const c = devProject('humane', ['http-server'], {
+    edit: (project) => {
+      edit(project, 'pyproject.toml', 'dependencies = []', `dependencies = ["humanize==${HUMANIZE}"]`);
+      edit(project, 'app.py', /^from componentize_py_types/m, 'import humanize\nfrom componentize_py_types');
+      edit(project, 'app.py', 'return "\\n".join(lines) + "\\n"', 'return "\\n".join([*lines, f"size: {humanize.naturalsize(len(body))}"]) + "\\n"');
+    },
+    venv: (project) => {
+      const venv = join(project, '.venv');
+      const made = run([process.env.PYTHON ?? 'python3', '-m', 'venv', venv], project);
+      expect(made.status, made.output).toBe(0);
+      const pip = run([join(venv, 'bin', 'pip'), 'install', '--quiet', '--disable-pip-version-check', `componentize-py==${COMPONENTIZE_PY}`, `humanize==${HUMANIZE}`], project);
+      expect(pip.status, pip.output).toBe(0);
+      return join(venv, 'bin');
+    },
+  });
+
+  it("is bundled into the component, and its code runs on the host", async () => {
+    expect((await c.get('/', { method: 'POST', body: 'x'.repeat(3000) })).text).toMatch(/^size: 3\.0 kB$/m);
   });
 });
 

@@ -12,6 +12,8 @@ const HTTP_FILES = [
   'build/.gitkeep',
   'manifests/workloaddeployment.yaml',
   'pyproject.toml',
+  'tests/conftest.py',
+  'tests/test_app.py',
   'wit/deps/wasi-cli-0.2.0/package.wit',
   'wit/deps/wasi-clocks-0.2.0/package.wit',
   'wit/deps/wasi-http-0.2.0/package.wit',

@@ -1,11 +1,24 @@
 /** The interactive path, in a real pseudo-terminal: prompts, answers, and cancelling. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from './support/project.js';
+import { CATALOG, INTERFACE_IDS } from '../src/interfaces/index.js';
+import { listFiles, ROOT, tempDir } from './support/project.js';
 
 const BIN = join(ROOT, 'dist', 'src', 'bin.js');
+
+const DOWN = '\u001b[B';
+
+/** The text a terminal shows, without colours and cursor movement. */
+const plain = (output: string) => output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+
+/** A directory `name` in `cwd` holding one file of the user's. */
+function taken(cwd: string, name = 'taken'): string {
+  mkdirSync(join(cwd, name), { recursive: true });
+  writeFileSync(join(cwd, name, 'notes.txt'), 'mine');
+  return join(cwd, name);
+}
 
 function inTerminal(args: string[], steps: Array<[string, string]>, cwd: string, env: Record<string, string> = {}) {
   const spec = {
@@ -76,5 +89,78 @@ describe('at a terminal', () => {
     const asked = inTerminal(['--interactive'], [['Component name', 'ci-app\r'], ['Interfaces', '\r']], cwd, { CI: 'true' });
     expect(asked.code).toBe(0);
     expect(existsSync(join(cwd, 'ci-app', 'app.py'))).toBe(true);
+  });
+
+  it('after the interfaces are confirmed, shows only their ids on one line', () => {
+    const cwd = tempDir();
+    const keys = `${DOWN.repeat(INTERFACE_IDS.indexOf('keyvalue'))} \r`;
+    const result = inTerminal(['short'], [['Interfaces', keys]], cwd);
+    expect(result.code).toBe(0);
+    // The last line that starts with the question is its answer.
+    const answer = [...plain(result.output).matchAll(/Interfaces ([^\r\n]*)/g)].at(-1)?.[1]?.trim();
+    expect(answer).toBe('http-server, keyvalue');
+    expect(answer).not.toContain(CATALOG.keyvalue.summary.slice(0, 20));
+  });
+});
+
+describe('at a terminal, a target that is not empty', () => {
+  it('asks what to do; another name offers a free one and writes there, leaving the taken directory alone', () => {
+    const cwd = tempDir();
+    taken(cwd);
+    const result = inTerminal(['taken'], [['is not empty', '\r'], ['(taken2)', '\r'], ['Interfaces', '\r']], cwd);
+    expect(result.timedOut).toBe(false);
+    expect(plain(result.output)).toContain('Target directory "taken" is not empty. What now?');
+    expect(result.code).toBe(0);
+    expect(existsSync(join(cwd, 'taken2', 'app.py'))).toBe(true);
+    expect(listFiles(join(cwd, 'taken'))).toEqual(['notes.txt']);
+  });
+
+  it('asks for a prompted name too, before the interfaces', () => {
+    const cwd = tempDir();
+    taken(cwd);
+    taken(cwd, 'taken2');
+    const result = inTerminal([], [['Component name', 'taken\r'], ['is not empty', '\r'], ['(taken3)', '\r'], ['Interfaces', '\r']], cwd);
+    expect(result.code).toBe(0);
+    expect(plain(result.output).indexOf('is not empty')).toBeLessThan(plain(result.output).indexOf('Interfaces'));
+    expect(existsSync(join(cwd, 'taken3', 'app.py'))).toBe(true);
+  });
+
+  it('overwriting writes only the generated files into it, as --force', () => {
+    const cwd = tempDir();
+    const dir = taken(cwd);
+    const result = inTerminal(['taken'], [['is not empty', `${DOWN}\r`], ['Interfaces', '\r']], cwd);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+    expect(existsSync(join(dir, 'app.py'))).toBe(true);
+  });
+
+  it('cancelling exits 3 and writes nothing', () => {
+    const cwd = tempDir();
+    const dir = taken(cwd);
+    const result = inTerminal(['taken'], [['is not empty', `${DOWN}${DOWN}\r`]], cwd);
+    expect(result.timedOut).toBe(false);
+    expect(result.code).toBe(3);
+    expect(plain(result.output)).toMatch(/not empty; cancelled, nothing was written/);
+    expect(readdirSync(cwd)).toEqual(['taken']);
+    expect(listFiles(dir)).toEqual(['notes.txt']);
+  });
+
+  it('with --directory, asks for another directory and offers a free one', () => {
+    const cwd = tempDir();
+    taken(cwd, 'out');
+    const result = inTerminal(['named', '-d', 'out', '-i', 'http-server'], [['is not empty', '\r'], ['(out-2)', '\r']], cwd);
+    expect(result.code).toBe(0);
+    expect(plain(result.output)).toContain('Choose another directory');
+    expect(existsSync(join(cwd, 'out-2', 'app.py'))).toBe(true);
+    expect(listFiles(join(cwd, 'out'))).toEqual(['notes.txt']);
+  });
+
+  it('is not asked about with --force', () => {
+    const cwd = tempDir();
+    const dir = taken(cwd);
+    const result = inTerminal(['taken', '--force'], [['Interfaces', '\r']], cwd);
+    expect(result.code).toBe(0);
+    expect(result.output).not.toContain('is not empty');
+    expect(existsSync(join(dir, 'app.py'))).toBe(true);
   });
 });

@@ -43,4 +43,36 @@ describe('writing a plan', () => {
     expect(() => checkTarget(join(dir, 'd'), true)).not.toThrow();
     expect(() => checkTarget(join(dir, 'missing'), false)).not.toThrow();
   });
+
+  it('plans the removal of package.wit in a known vendored folder that the run does not write, and of nothing else', () => {
+    const dir = tempDir();
+    const put = (path: string, text: string) => {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    put('wit/deps/wasi-keyvalue-0.2.0-draft/package.wit', 'stale');
+    put('wit/deps/wasi-http-0.2.0/package.wit', 'current');
+    put('wit/deps/wasi-io-0.2.6/other.wit', 'not package.wit');
+    put('wit/deps/mine/package.wit', 'not a folder the generator names');
+    const plan = planFiles(dir, [file('wit/deps/wasi-http-0.2.0/package.wit', 'current')]);
+    expect(plan.map((p) => [p.path, p.action])).toEqual([
+      ['wit/deps/wasi-http-0.2.0/package.wit', 'unchanged'],
+      ['wit/deps/wasi-keyvalue-0.2.0-draft/package.wit', 'remove'],
+    ]);
+    writePlan(dir, plan);
+    expect(listFiles(dir)).toEqual(['wit/deps/mine/package.wit', 'wit/deps/wasi-http-0.2.0/package.wit', 'wit/deps/wasi-io-0.2.6/other.wit']);
+    expect(existsSync(join(dir, 'wit/deps/wasi-keyvalue-0.2.0-draft'))).toBe(false);
+  });
+
+  it('rolls back a removal too: the removed file and its folder come back when a later write fails', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'wit/deps/wasi-keyvalue-0.2.0-draft'), { recursive: true });
+    writeFileSync(join(dir, 'wit/deps/wasi-keyvalue-0.2.0-draft/package.wit'), 'stale but mine to keep on failure');
+    writeFileSync(join(dir, 'zz'), 'a file where a directory is needed');
+    const plan = planFiles(dir, [file('wit/world.wit', 'world'), file('zz/later.txt', 'x')]);
+    expect(plan.map((p) => p.action)).toEqual(['remove', 'create', 'create']);
+    expect(() => writePlan(dir, plan)).toThrow(/ENOTDIR|EEXIST/);
+    expect(listFiles(dir)).toEqual(['wit/deps/wasi-keyvalue-0.2.0-draft/package.wit', 'zz']);
+    expect(readFileSync(join(dir, 'wit/deps/wasi-keyvalue-0.2.0-draft/package.wit'), 'utf8')).toBe('stale but mine to keep on failure');
+  });
 });

@@ -1,5 +1,5 @@
 import { markdownCode, python } from '../escape.js';
-import { SAFE_NAME } from './python.js';
+import { FAKE_RESOURCE, SAFE_NAME, SAFE_NAME_TEST } from './python.js';
 import type { InterfaceModule } from './types.js';
 
 export const blobstore: InterfaceModule = {
@@ -77,6 +77,95 @@ def store_and_read_back(key: str, body: bytes) -> bytes:
 except Err as error:
     lines.append(f"blobstore error: {error.value}")`,
     ],
+    tests: {
+      fakes: [
+        FAKE_RESOURCE,
+        `class FakeStream(FakeResource):
+    """An input or output stream over bytes."""
+
+    def __init__(self, data: bytes = b"") -> None:
+        self.data = bytearray(data)
+
+    def blocking_write_and_flush(self, chunk: bytes) -> None:
+        self.data += chunk
+
+    def blocking_read(self, size: int) -> bytes:
+        if not self.data:
+            raise Err("closed")
+        chunk = bytes(self.data[:size])
+        del self.data[:size]
+        return chunk`,
+        `class FakeOutgoingValue:
+    """A value being written: finish() stores it under the name write_data() gave it."""
+
+    def __init__(self) -> None:
+        self.stream = FakeStream()
+        self.target: tuple[dict[str, bytes], str] | None = None
+
+    @staticmethod
+    def new_outgoing_value() -> FakeOutgoingValue:
+        return FakeOutgoingValue()
+
+    def outgoing_value_write_body(self) -> FakeStream:
+        return self.stream
+
+    @staticmethod
+    def finish(value: FakeOutgoingValue) -> None:
+        assert value.target is not None, "finished before write_data"
+        objects, name = value.target
+        objects[name] = bytes(value.stream.data)`,
+        `class FakeIncomingValue:
+    """The bytes get_data() answered with."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    @staticmethod
+    def incoming_value_consume_async(value: FakeIncomingValue) -> FakeStream:
+        return FakeStream(value.data)`,
+        `class FakeContainer(FakeResource):
+    """A container whose get_data() reads the end offset as inclusive, as the WIT says, or as exclusive."""
+
+    def __init__(self, objects: dict[str, bytes], inclusive: bool) -> None:
+        self.objects = objects
+        self.inclusive = inclusive
+
+    def write_data(self, name: str, value: FakeOutgoingValue) -> None:
+        value.target = (self.objects, name)
+
+    def get_data(self, name: str, start: int, end: int) -> FakeIncomingValue:
+        if name not in self.objects:
+            raise Err(f"object {name} does not exist")
+        return FakeIncomingValue(self.objects[name][start : end + 1 if self.inclusive else end])`,
+      ],
+      state: ['containers: dict[str, dict[str, bytes]] = field(default_factory=dict)', 'inclusive_end: bool = True'],
+      methods: [
+        `def container_exists(self, name: str) -> bool:
+    return name in self.containers`,
+        `def get_container(self, name: str) -> FakeContainer:
+    return FakeContainer(self.containers[name], self.inclusive_end)`,
+        `def create_container(self, name: str) -> FakeContainer:
+    self.containers[name] = {}
+    return self.get_container(name)`,
+      ],
+      patches: [
+        'monkeypatch.setattr(app.blobstore, "container_exists", fake.container_exists)',
+        'monkeypatch.setattr(app.blobstore, "get_container", fake.get_container)',
+        'monkeypatch.setattr(app.blobstore, "create_container", fake.create_container)',
+        'monkeypatch.setattr(app, "OutgoingValue", FakeOutgoingValue)',
+        'monkeypatch.setattr(app, "IncomingValue", FakeIncomingValue)',
+      ],
+      tests: [
+        `@pytest.mark.parametrize("inclusive", [True, False], ids=["inclusive-end", "exclusive-end"])
+@pytest.mark.parametrize("size", [0, 1, 20, 3 * app.MAX_CHUNK + 5])
+def test_a_blob_round_trips_byte_for_byte(host: FakeHost, inclusive: bool, size: int) -> None:
+    host.inclusive_end = inclusive
+    body = bytes(i % 251 for i in range(size))
+    assert app.store_and_read_back("/notes/today", body) == body
+    assert host.containers[app.BLOB_CONTAINER]["notes_today"] == body`,
+        SAFE_NAME_TEST,
+      ],
+    },
   }),
   host: (ctx) => ({
     hostInterfaces: [{ namespace: 'wasi', package: 'blobstore', interfaces: ['blobstore'], config: { buckets: ctx.settings.blobstoreContainer } }],

@@ -19,6 +19,27 @@ export const config: InterfaceModule = {
     except Err:
         return DEFAULT_GREETING`,
     steps: ['lines.append(f"greeting: {configured_greeting()}")'],
+    tests: {
+      state: ['config: dict[str, str] = field(default_factory=dict)', 'config_fails: bool = False'],
+      methods: [
+        `def config_get(self, key: str) -> str | None:
+    if self.config_fails:
+        raise Err("upstream")
+    return self.config.get(key)`,
+      ],
+      patches: ['monkeypatch.setattr(app.config_store, "get", fake.config_get)'],
+      tests: [
+        `def test_the_greeting_comes_from_the_host(host: FakeHost) -> None:
+    host.config["greeting"] = "hola"
+    assert app.configured_greeting() == "hola"
+
+
+def test_the_greeting_falls_back_when_the_host_has_none_or_fails(host: FakeHost) -> None:
+    assert app.configured_greeting() == app.DEFAULT_GREETING
+    host.config_fails = True
+    assert app.configured_greeting() == app.DEFAULT_GREETING`,
+      ],
+    },
   }),
   host: (ctx) => ({ hostInterfaces: [{ namespace: 'wasi', package: 'config', interfaces: ['store'], config: { greeting: ctx.settings.greeting } }] }),
   wadm: (ctx) => ({

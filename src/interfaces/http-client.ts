@@ -1,4 +1,5 @@
 import { markdownCode, python } from '../escape.js';
+import { FAKE_RESOURCE } from './python.js';
 import type { InterfaceModule } from './types.js';
 
 /** The `allowedHosts` entry that lets a wasmCloud 2 workload call `url`: its host, and its port when it names one. */
@@ -48,6 +49,69 @@ def fetch_status(url: str) -> str:
         with outcome.value.value as response:
             return str(response.status())`,
     steps: ['lines.append(f"upstream {UPSTREAM_URL}: {fetch_status(UPSTREAM_URL)}")'],
+    tests: {
+      fakes: [
+        FAKE_RESOURCE,
+        `class FakeRequest:
+    """An outgoing request: what app.py set on it."""
+
+    def __init__(self, headers: object) -> None:
+        self.parts: dict[str, object] = {}
+
+    def set_scheme(self, scheme: object) -> None:
+        self.parts["scheme"] = scheme
+
+    def set_authority(self, authority: str) -> None:
+        self.parts["authority"] = authority
+
+    def set_path_with_query(self, path: str) -> None:
+        self.parts["path"] = path`,
+        `class FakeResponse(FakeResource):
+    def __init__(self, status: int) -> None:
+        self.code = status
+
+    def status(self) -> int:
+        return self.code`,
+        `class FakeFuture(FakeResource):
+    """A response that is ready at once; it stands in for its pollable too."""
+
+    def __init__(self, status: int) -> None:
+        self.code = status
+
+    def subscribe(self) -> FakeFuture:
+        return self
+
+    def block(self) -> None:
+        pass
+
+    def get(self) -> Ok[Ok[FakeResponse]]:
+        return Ok(Ok(FakeResponse(self.code)))`,
+      ],
+      state: ['requests: list[dict[str, object]] = field(default_factory=list)', 'upstream_status: int = 200', 'deny: bool = False'],
+      methods: [
+        `def handle(self, request: FakeRequest, options: object) -> FakeFuture:
+    if self.deny:
+        raise Err(app.ErrorCode_HttpRequestDenied())
+    self.requests.append(request.parts)
+    return FakeFuture(self.upstream_status)`,
+      ],
+      patches: [
+        'monkeypatch.setattr(app, "OutgoingRequest", FakeRequest)',
+        'monkeypatch.setattr(app, "Fields", lambda: None)',
+        'monkeypatch.setattr(app.outgoing_handler, "handle", fake.handle)',
+      ],
+      tests: [
+        `def test_the_upstream_status_is_relayed(host: FakeHost) -> None:
+    host.upstream_status = 204
+    assert app.fetch_status("http://127.0.0.1:9000/status?x=1") == "204"
+    assert host.requests == [{"scheme": app.Scheme_Http(), "authority": "127.0.0.1:9000", "path": "/status?x=1"}]
+
+
+def test_a_denied_request_says_so(host: FakeHost) -> None:
+    host.deny = True
+    assert app.fetch_status(app.UPSTREAM_URL).startswith("denied: ")`,
+      ],
+    },
   }),
   host: (ctx) => ({
     hostInterfaces: [{ namespace: 'wasi', package: 'http', interfaces: ['outgoing-handler'] }],

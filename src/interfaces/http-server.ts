@@ -52,15 +52,30 @@ def send(response_out: ResponseOutparam, status: int, text: str) -> None:
             stream.blocking_write_and_flush(data[start : start + MAX_CHUNK])
     OutgoingBody.finish(body, None)`,
     constants: [['MAX_CHUNK', '4096']],
-    exportClass: `class IncomingHandler(exports.IncomingHandler):
-    """Handles every HTTP request the wasmCloud HTTP server provider routes to this component."""
+    exportClass: `def http_answer(method: str, key: str, body: bytes) -> str:
+    """The answer to a request: a greeting that echoes method and path, then what each capability did."""
+    lines = [f"Hello from {COMPONENT_NAME}! {method} {key}", *use_capabilities(key, body)]
+    return "\\n".join(lines) + "\\n"
+
+
+class IncomingHandler(exports.IncomingHandler):
+    """Handles every HTTP request the host routes to this component."""
 
     def handle(self, request: IncomingRequest, response_out: ResponseOutparam) -> None:
-        method = method_name(request.method())
         key = request.path_with_query() or "/"
-        body = read_body(request)
-        lines = [f"Hello from {COMPONENT_NAME}! {method} {key}", *use_capabilities(key, body)]
-        send(response_out, 200, "\\n".join(lines) + "\\n")`,
+        send(response_out, 200, http_answer(method_name(request.method()), key, read_body(request)))`,
+    tests: {
+      tests: [
+        `def test_the_answer_names_the_component_and_echoes_method_and_path() -> None:
+    answer = app.http_answer("GET", "/some/path?q=1", b"")
+    assert answer.splitlines()[0] == f"Hello from {app.COMPONENT_NAME}! GET /some/path?q=1"
+    assert answer.endswith("\\n")
+
+
+def test_methods_are_spelled_as_on_the_wire() -> None:
+    assert app.method_name(app.Method_Other("PURGE")) == "PURGE"`,
+      ],
+    },
   }),
   host: () => ({
     // The 2.x HTTP router needs a host name to route by.

@@ -1,5 +1,5 @@
 import { markdownCode, python } from '../escape.js';
-import { SAFE_NAME } from './python.js';
+import { FAKE_RESOURCE, SAFE_NAME, SAFE_NAME_TEST } from './python.js';
 import type { InterfaceModule, LinkSpec } from './types.js';
 
 export const keyvalue: InterfaceModule = {
@@ -28,6 +28,39 @@ export const keyvalue: InterfaceModule = {
 except Err as error:
     lines.append(f"keyvalue error: {error.value}")`,
     ],
+    tests: {
+      fakes: [
+        FAKE_RESOURCE,
+        `class FakeBucket(FakeResource):
+    """A bucket as store.open returns it."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name`,
+      ],
+      state: ['counters: dict[tuple[str, str], int] = field(default_factory=dict)', 'keyvalue_fails: bool = False'],
+      methods: [
+        `def open_bucket(self, name: str) -> FakeBucket:
+    if self.keyvalue_fails:
+        raise Err("no such bucket")
+    return FakeBucket(name)`,
+        `def increment(self, bucket: FakeBucket, key: str, delta: int) -> int:
+    self.counters[(bucket.name, key)] = self.counters.get((bucket.name, key), 0) + delta
+    return self.counters[(bucket.name, key)]`,
+      ],
+      patches: ['monkeypatch.setattr(app.keyvalue_store, "open", fake.open_bucket)', 'monkeypatch.setattr(app.atomics, "increment", fake.increment)'],
+      tests: [
+        `def test_the_counter_counts_each_key_from_one(host: FakeHost) -> None:
+    assert [app.increment_counter("/a") for _ in range(3)] == [1, 2, 3]
+    assert app.increment_counter("/b") == 1
+    assert set(host.counters) == {(app.KEYVALUE_BUCKET, "count-a"), (app.KEYVALUE_BUCKET, "count-b")}
+
+
+def test_a_keyvalue_failure_is_a_line_not_a_crash(host: FakeHost) -> None:
+    host.keyvalue_fails = True
+    assert "keyvalue error: no such bucket" in app.use_capabilities("/a", b"")`,
+        SAFE_NAME_TEST,
+      ],
+    },
   }),
   host: (ctx) => ({
     hostInterfaces: [{ namespace: 'wasi', package: 'keyvalue', interfaces: ['store', 'atomics'], config: { bucket: ctx.settings.keyvalueBucket } }],

@@ -1,5 +1,5 @@
 import { markdownCode, python } from '../escape.js';
-import type { InterfaceModule, LinkSpec } from './types.js';
+import type { InterfaceModule, LinkSpec, TestFragment } from './types.js';
 
 const CONSUMER = 'wasmcloud:messaging/consumer';
 const TYPES = 'wasmcloud:messaging/types';
@@ -7,6 +7,16 @@ const TYPES = 'wasmcloud:messaging/types';
 /** How to put wash dev's messaging on a real NATS server (README, wasmCloud 2). */
 const NATS_DEV = `To reach it from outside under \`wash dev\`, run a NATS server with JetStream (\`nats-server -js\`), uncomment
 \`data_nats_url\` in \`.wash/config.yaml\` and restart \`wash dev\` (keyvalue and blobstore then live in NATS too).`;
+
+/** tests/test_app.py: consumer.publish records what it was given. */
+const PUBLISH_FAKE: Omit<TestFragment, 'tests'> = {
+  state: ['published: list[tuple[str, bytes, str | None]] = field(default_factory=list)'],
+  methods: [
+    `def publish(self, msg: app.BrokerMessage) -> None:
+    self.published.append((msg.subject, msg.body, msg.reply_to))`,
+  ],
+  patches: ['monkeypatch.setattr(app.consumer, "publish", fake.publish)'],
+};
 
 const consumerLink: LinkSpec = { target: 'nats', namespace: 'wasmcloud', package: 'messaging', interfaces: ['consumer'] };
 
@@ -19,15 +29,41 @@ export const messagingHandler: InterfaceModule = {
   exports: ['wasmcloud:messaging/handler'],
   packages: ['wasmcloud:messaging'],
   python: () => ({
+    stdlib: ['sys'],
     fromImports: [{ iface: TYPES, names: ['BrokerMessage'] }],
     moduleImports: [{ iface: CONSUMER, alias: 'consumer' }],
-    exportClass: `class Handler(exports.Handler):
-    """Handles every message the NATS messaging provider delivers from the subscription."""
+    exportClass: `def message_answer(subject: str, body: bytes) -> str:
+    """The answer to a message: a greeting that names the subject, then what each capability did."""
+    return "\\n".join([f"Hello from {COMPONENT_NAME}! {subject}", *use_capabilities(subject, body)])
+
+
+class Handler(exports.Handler):
+    """Handles every message the host delivers from the subscription."""
 
     def handle_message(self, msg: BrokerMessage) -> None:
-        lines = [f"Hello from {COMPONENT_NAME}! {msg.subject}", *use_capabilities(msg.subject, msg.body)]
-        if msg.reply_to is not None:
-            consumer.publish(BrokerMessage(subject=msg.reply_to, body="\\n".join(lines).encode(), reply_to=None))`,
+        answer = message_answer(msg.subject, msg.body)
+        if msg.reply_to is None:
+            return
+        try:
+            consumer.publish(BrokerMessage(subject=msg.reply_to, body=answer.encode(), reply_to=None))
+        except Err as error:
+            # Nobody is waiting on this call: say it where the host's output shows it.
+            print(f"reply to {msg.reply_to} failed: {error.value}", file=sys.stderr)`,
+    tests: {
+      ...PUBLISH_FAKE,
+      tests: [
+        `def test_a_message_with_reply_to_gets_the_answer(host: FakeHost) -> None:
+    app.Handler().handle_message(app.BrokerMessage(subject="jobs.1", body=b"ping", reply_to="inbox.1"))
+    replies = [body for subject, body, _ in host.published if subject == "inbox.1"]
+    assert len(replies) == 1
+    assert replies[0].decode().splitlines()[0] == f"Hello from {app.COMPONENT_NAME}! jobs.1"
+
+
+def test_a_message_without_reply_to_gets_no_answer(host: FakeHost) -> None:
+    app.Handler().handle_message(app.BrokerMessage(subject="jobs.2", body=b"", reply_to=None))
+    assert [body for _, body, _ in host.published if body.startswith(b"Hello from")] == []`,
+      ],
+    },
   }),
   host: (ctx) => ({
     hostInterfaces: [
@@ -101,6 +137,14 @@ export const messagingPublisher: InterfaceModule = {
 except Err as error:
     lines.append(f"publish error: {error.value}")`,
     ],
+    tests: {
+      ...PUBLISH_FAKE,
+      tests: [
+        `def test_each_request_or_message_is_published_as_an_event(host: FakeHost) -> None:
+    app.use_capabilities("/orders/7", b"")
+    assert (app.EVENTS_SUBJECT, b"/orders/7", None) in host.published`,
+      ],
+    },
   }),
   host: () => ({ hostInterfaces: [{ namespace: 'wasmcloud', package: 'messaging', interfaces: ['consumer'] }] }),
   wadm: () => ({

@@ -54,6 +54,24 @@ export interface PythonFragment {
   steps?: string[];
   /** Export classes, after everything else. */
   exportClass?: string;
+  /** What tests/test_app.py needs to test this code in plain CPython. */
+  tests?: TestFragment;
+}
+
+/**
+ * A capability's part of tests/test_app.py: a fake host stands in for what app.py imports (pytest's
+ * monkeypatch sets it on app's modules), and tests call app.py's helpers. Identical parts are written once.
+ */
+export interface TestFragment {
+  /** Module-level fake classes. */
+  fakes?: string[];
+  /** FakeHost dataclass fields: what the host holds and how it will answer. */
+  state?: string[];
+  /** FakeHost methods that stand in for imported functions. */
+  methods?: string[];
+  /** Statements of the autouse fixture; they see `monkeypatch` and `fake` (the FakeHost). */
+  patches?: string[];
+  tests: string[];
 }
 
 export interface LinkSpec {

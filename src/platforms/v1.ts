@@ -96,6 +96,8 @@ export const v1: Platform = {
       },
       wadm: { name: yaml(model.names.project), description: yaml(model.description), components: wadmView(model) },
       washBuild: WASH_BUILD_OFFLINE,
+      nats: model.interfaces.includes('messaging-handler'),
+      redis: model.interfaces.includes('keyvalue') && model.settings.keyvalueBackend === 'redis',
     };
   },
   next: (model) => [

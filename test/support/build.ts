@@ -34,21 +34,34 @@ export function washBuild(project: string): { ran: Ran; artifact: string } {
  * componentize-py bindings for the world, then the Python developer's tools as pyproject.toml configures
  * them: mypy (strict), `ruff check` and `ruff format --check`.
  */
-export function typecheck(project: string, world: string): { bindings: Ran; mypy: Ran; ruff: Ran; format: Ran } {
+export function typecheck(project: string, world: string): { bindings: Ran; mypy: Ran; ruff: Ran; format: Ran; pyright: Ran } {
   const tc = toolchain();
   const bindings = run([tc.paths.componentizePy, '-d', 'wit', '-w', world, 'bindings', 'bindings'], project);
   const mypy = run([tc.paths.mypy, '--no-incremental'], project);
   const ruff = run([tc.paths.ruff, 'check', '--no-cache', '.'], project);
   const format = run([tc.paths.ruff, 'format', '--no-cache', '--check', '.'], project);
-  return { bindings, mypy, ruff, format };
+  const pyright = run([tc.paths.node, tc.paths.pyright], project);
+  return { bindings, mypy, ruff, format, pyright };
+}
+
+/** The project's own tests, as its README runs them: `pytest`, in plain CPython. */
+export function pytest(project: string): Ran & { seconds: number } {
+  const started = Date.now();
+  const ran = run([toolchain().paths.pytest, '-q', '-p', 'no:cacheprovider'], project);
+  return { ...ran, seconds: (Date.now() - started) / 1000 };
 }
 
 /** Asserts that the generated Python passes every tool typecheck() runs. */
 export function expectCleanPython(project: string, world: string): void {
-  const { bindings, mypy, ruff, format } = typecheck(project, world);
+  const { bindings, mypy, ruff, format, pyright } = typecheck(project, world);
   expect(bindings.status, bindings.output).toBe(0);
   expect(mypy.status, mypy.output).toBe(0);
-  expect(mypy.output).toMatch(/^Success: no issues found in 1 source file$/m);
+  expect(mypy.output).toMatch(/^Success: no issues found in 3 source files$/m);
   expect(ruff.status, ruff.output).toBe(0);
   expect(format.status, format.output).toBe(0);
+  expect(pyright.status, pyright.output).toBe(0);
+  expect(pyright.output).toMatch(/^0 errors, 0 warnings, 0 informations/m);
+  const tests = pytest(project);
+  expect(tests.status, tests.output).toBe(0);
+  expect(tests.output).toMatch(/^\d+ passed in [\d.]+s$/m);
 }

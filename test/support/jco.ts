@@ -31,6 +31,8 @@ export interface ToolchainPaths {
   componentizePy: string;
   mypy: string;
   ruff: string;
+  pytest: string;
+  pyright: string;
   wash: string;
   natsServer: string;
   node: string;
@@ -48,7 +50,7 @@ export function readToolchain(): Toolchain {
     throw new Error(`${TOOLCHAIN_MANIFEST} is missing: run \`node scripts/toolchain.mjs\` (npm test does) to install componentize-py, wash, nats-server, Node 22 and jco`);
   }
   const data = JSON.parse(readFileSync(TOOLCHAIN_MANIFEST, 'utf8')) as Toolchain;
-  for (const key of ['python', 'componentizePy', 'mypy', 'ruff', 'wash', 'natsServer', 'node', 'jco'] as const) {
+  for (const key of ['python', 'componentizePy', 'mypy', 'ruff', 'pytest', 'pyright', 'wash', 'natsServer', 'node', 'jco'] as const) {
     const path = data.paths?.[key];
     if (!path || !existsSync(path)) throw new Error(`toolchain ${key} is missing at ${String(path)} (from ${TOOLCHAIN_MANIFEST}): rerun \`node scripts/toolchain.mjs\``);
   }

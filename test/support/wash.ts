@@ -17,13 +17,17 @@ export interface Proc {
   stop(): Promise<void>;
 }
 
-/** Starts `argv` in `cwd` with the toolchain's venv first on PATH (componentize-py, wash, nats-server). */
-export function start(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Proc {
+/**
+ * Starts `argv` in `cwd` with the toolchain's venv first on PATH (componentize-py, wash, nats-server), or
+ * `bin` before it: the project's own venv, as an activated venv would be.
+ */
+export function start(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}, bin?: string): Proc {
   const tc = readToolchain();
+  const path = [...(bin ? [bin] : []), dirname(tc.paths.wash), process.env.PATH ?? ''].join(':');
   const child = spawn(argv[0] as string, argv.slice(1), {
     cwd,
     detached: true,
-    env: { ...process.env, ...env, PATH: `${dirname(tc.paths.wash)}:${process.env.PATH ?? ''}`, NO_COLOR: '1' },
+    env: { ...process.env, ...env, PATH: path, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   track(child);
@@ -63,7 +67,7 @@ export function readmeWashBuild(project: string): string[] {
  * Runs the README's `wash build` with no network: HTTP(S) proxies point at a closed port, so any
  * registry fetch fails. Resolves with the exit code and output.
  */
-export async function washBuildOffline(project: string): Promise<{ code: number | null; output: string }> {
+export async function washBuildOffline(project: string, bin?: string): Promise<{ code: number | null; output: string }> {
   const dead = `http://127.0.0.1:${await freePort()}`;
   const [cmd, ...args] = readmeWashBuild(project);
   const tc = readToolchain();
@@ -74,7 +78,7 @@ export async function washBuildOffline(project: string): Promise<{ code: number 
     https_proxy: dead,
     ALL_PROXY: dead,
     NO_PROXY: '',
-  });
+  }, bin);
   const code = await new Promise<number | null>((done) => proc.child.once('exit', (c) => done(c)));
   return { code, output: proc.output() };
 }
@@ -88,9 +92,9 @@ export interface Dev extends Proc {
  * the component is deployed: wash prints `listening for HTTP requests` for an HTTP component, and
  * `deployed` otherwise.
  */
-export async function washDev(project: string, ready: RegExp, port?: number): Promise<Dev> {
+export async function washDev(project: string, ready: RegExp, port?: number, bin?: string): Promise<Dev> {
   const tc = readToolchain();
-  const proc = start([tc.paths.wash, 'dev'], project);
+  const proc = start([tc.paths.wash, 'dev'], project, {}, bin);
   try {
     await waitFor(proc, ready, `wash dev in ${project}`);
   } catch (error) {
