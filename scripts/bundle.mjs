@@ -190,7 +190,7 @@ const metafileOut = process.argv.includes('--metafile') ? process.argv[process.a
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['src/bin.ts', 'generators/app/index.ts'],
+  entryPoints: ['src/bin.ts', 'generators/app/index.ts', 'generators/add/index.ts'],
   outbase: '.',
   outdir,
   // Written below, each file atomically: tests may be running the bin while `npm pack` rebuilds.

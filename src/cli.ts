@@ -20,7 +20,7 @@ import { TARGET_HINT, checkTarget, isNonEmptyDirectory, planFiles, relativePosix
 
 const BIN = 'create-wasmcloud-python';
 
-interface Io {
+export interface Io {
   argv: string[];
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -30,7 +30,7 @@ interface Io {
   err: (text: string) => void;
 }
 
-interface Flags {
+export interface Flags {
   json: boolean;
   dryRun: boolean;
   force: boolean;
@@ -53,6 +53,7 @@ export function helpText(): string {
   return `Create a wasmCloud component in Python that builds with componentize-py and wash.
 
 Usage: ${BIN} [name] [options]
+       ${BIN} add <interfaces> [options]     in a generated project: add interfaces to it
        npm create wasmcloud-python@latest [name] -- [options]
 
 Options:
@@ -68,7 +69,7 @@ Examples:
   ${BIN} worker -i messaging-handler,messaging-publisher --subscription 'jobs.>' --json --yes
 
 Exit codes: 0 success, 1 unexpected failure, 2 bad usage or input, 3 target exists and would change,
-130 cancelled at a prompt. On any failure nothing is written.
+4 add must change a file you edited (nothing written; the lines to add are printed), 130 cancelled at a prompt. On any failure nothing is written.
 `;
 }
 
@@ -458,10 +459,14 @@ function freeDirectory(directory: string, cwd: string): string {
 }
 
 /** Renders the model with the Yeoman generator into memory and returns the files, unwritten. */
-export async function renderProject(model: ProjectModel, cwd: string): Promise<Array<{ path: string; contents: Buffer }>> {
+export async function renderProject(
+  model: ProjectModel,
+  cwd: string,
+  kind: 'app' | 'add' = 'app',
+): Promise<Array<{ path: string; contents: Buffer }>> {
   const [{ EnvironmentBase }, { default: AppGenerator }] = await Promise.all([
     import('yeoman-environment'),
-    import('../generators/app/index.js'),
+    kind === 'app' ? import('../generators/app/index.js') : import('../generators/add/index.js'),
   ]);
   // The environment's cwd must exist already: Yeoman creates it otherwise, and a dry run writes nothing.
   const env = new EnvironmentBase({ cwd, skipInstall: true });
@@ -489,12 +494,12 @@ ${next.map((c) => `  ${c}`).join('\n')}
 `;
 }
 
-function nextCommands(model: ProjectModel, cwd: string): string[] {
+export function nextCommands(model: ProjectModel, cwd: string): string[] {
   const dir = relativePosix(cwd, model.directory) || '.';
   return [
     ...(dir === '.' ? [] : [`cd ${/^[A-Za-z0-9_./-]+$/.test(dir) ? dir : JSON.stringify(dir)}`]),
     'python3 -m venv .venv && . .venv/bin/activate && pip install --upgrade pip && pip install --group dev',
-    `${bindingsArgv(model).join(' ')} && mypy`,
+    `${bindingsArgv(model).join(' ')} && pytest && mypy`,
     ...PLATFORMS[model.wasmcloud].next(model),
   ];
 }
@@ -516,6 +521,12 @@ export async function main(io: Io): Promise<number> {
     if (values['list-interfaces']) {
       io.out(catalogText(flags.json));
       return EXIT.ok;
+    }
+    if (positionals[0] === 'add') {
+      const tty = io.stdinIsTTY && io.stdoutIsTTY;
+      const interactive = tty && values.yes !== true && !isTruthyEnv(io.env.CI) && !flags.json;
+      const { runAdd } = await import('./add.js');
+      return await runAdd(io, values, positionals.slice(1), flags, interactive);
     }
     let inputs = await gatherInputs(values, positionals, io.cwd);
     const tty = io.stdinIsTTY && io.stdoutIsTTY;
@@ -600,7 +611,7 @@ export function answersOf(model: ProjectModel): Record<string, unknown> {
   };
 }
 
-function fail(error: unknown, flags: Flags, io: Io, model?: ProjectModel): number {
+export function fail(error: unknown, flags: Flags, io: Io, model?: ProjectModel): number {
   let code: number = EXIT.unexpected;
   let kind = 'unexpected';
   let message: string;

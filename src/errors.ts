@@ -4,10 +4,12 @@ export const EXIT = {
   unexpected: 1,
   usage: 2,
   targetExists: 3,
+  /** `add` must change a file the user edited: it wrote nothing and printed the lines to add by hand. */
+  conflict: 4,
   cancelled: 130,
 } as const;
 
-export type ErrorCode = 'usage' | 'invalid-input' | 'target-exists' | 'cancelled';
+export type ErrorCode = 'usage' | 'invalid-input' | 'target-exists' | 'conflict' | 'cancelled';
 
 /** A failure the user can fix: it names the field, the problem and the fix. */
 export class CreateError extends Error {
@@ -25,6 +27,8 @@ export class CreateError extends Error {
     switch (this.code) {
       case 'target-exists':
         return EXIT.targetExists;
+      case 'conflict':
+        return EXIT.conflict;
       case 'cancelled':
         return EXIT.cancelled;
       default:

@@ -114,7 +114,7 @@ export function validateSettings(settings: Settings): Settings {
 }
 
 /** Parses an interface list (`a,b` or repeated) and orders it like the catalog. */
-export function resolveInterfaces(values: readonly string[]): InterfaceId[] {
+export function resolveInterfaces(values: readonly string[], requireExport = true): InterfaceId[] {
   const wanted = new Set<InterfaceId>();
   const unknown: string[] = [];
   for (const raw of values.flatMap((v) => v.split(','))) {
@@ -135,7 +135,7 @@ export function resolveInterfaces(values: readonly string[]): InterfaceId[] {
     throw invalid('--interfaces', `unknown interface${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u)).join(', ')}.`, `choose from ${INTERFACE_IDS.join(', ')} (--list-interfaces describes them)`);
   }
   if (wanted.size === 0) throw invalid('--interfaces', 'is empty.', `choose at least one of ${INTERFACE_IDS.join(', ')}`);
-  if (![...wanted].some((id) => CATALOG[id].direction === 'export')) {
+  if (requireExport && ![...wanted].some((id) => CATALOG[id].direction === 'export')) {
     throw invalid(
       '--interfaces',
       `a component needs at least one export, and ${[...wanted].join(', ')} only import${wanted.size > 1 ? '' : 's'}.`,

@@ -2,15 +2,13 @@
  * From the resolved model to what the templates interpolate. Every list a template loops over and
  * every escaped literal is computed here; templates only place them.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { python, toml } from './escape.js';
 import { CATALOG } from './interfaces/index.js';
 import type { Context } from './interfaces/types.js';
 import type { ProjectModel } from './model.js';
-import { WIT_DIR } from './paths.js';
+import { packageVersion } from './paths.js';
 import { COMPONENTIZE_PY_REQUIREMENT, PYTHON_DEV_TOOLS, WIT_PACKAGES, WIT_SETS, type Major, type WitFamily, type WitPackage, type WitTextKey } from './versions.js';
-import { parsePackage, type WitPackageText } from './wit.js';
 
 export const PROJECT_VERSION = '0.1.0';
 
@@ -46,73 +44,7 @@ export function vendoredPackages(model: ProjectModel): WitPackage[] {
   return Object.values(WIT_PACKAGES).filter((pkg) => needed.has(pkg.key));
 }
 
-const parsed = new Map<WitTextKey, WitPackageText>();
-export function packageText(key: WitTextKey): WitPackageText {
-  let text = parsed.get(key);
-  if (!text) {
-    text = parsePackage(readFileSync(join(WIT_DIR, WIT_PACKAGES[key].template, 'package.wit'), 'utf8'));
-    parsed.set(key, text);
-  }
-  return text;
-}
-
-interface IfaceId {
-  ns: string;
-  pkg: string;
-  name: string;
-  version: string;
-}
-
-export function splitIface(id: string): IfaceId {
-  const match = /^([^:]+):([^/]+)\/([^@]+)@(.+)$/.exec(id);
-  if (!match) throw new Error(`not a versioned interface id: ${id}`);
-  return { ns: match[1] as string, pkg: match[2] as string, name: match[3] as string, version: match[4] as string };
-}
-
-/** Every interface the world reaches: its imports and exports and, transitively, what they `use`. */
-export function worldInterfaces(model: ProjectModel): string[] {
-  const { exports, imports } = worldLines(model);
-  const byId = new Map(vendoredPackages(model).map((p) => [p.id as string, p.key]));
-  const seen = new Set<string>();
-  const visit = (iface: string): void => {
-    if (seen.has(iface)) return;
-    seen.add(iface);
-    const { ns, pkg, name, version } = splitIface(iface);
-    const key = byId.get(`${ns}:${pkg}@${version}`);
-    if (!key) throw new Error(`${iface} is in no vendored package`);
-    const text = packageText(key);
-    const found = text.interfaces.get(name);
-    if (!found) throw new Error(`${iface} is not defined by the vendored ${text.id}`);
-    found.uses.forEach(visit);
-  };
-  [...exports, ...imports].forEach(visit);
-  return [...seen];
-}
-
 const snake = (s: string): string => s.replace(/[-.]/g, '_');
-
-/**
- * The Python module componentize-py generates for each interface of the world: the bare name when it
- * is unique (`atomics`), else qualified by package (`wasi_http_types`), else also by version
- * (`wasi_io_streams_0_2_0`). The end-to-end tests check this against real bindings.
- */
-export function pythonModuleNames(interfaces: string[]): Map<string, string> {
-  const parts = interfaces.map((id) => ({ id, ...splitIface(id) }));
-  const count = <K>(key: (p: (typeof parts)[number]) => K) => {
-    const counts = new Map<K, number>();
-    for (const p of parts) counts.set(key(p), (counts.get(key(p)) ?? 0) + 1);
-    return (p: (typeof parts)[number]) => counts.get(key(p)) as number;
-  };
-  const byName = count((p) => p.name);
-  const byPackage = count((p) => `${p.ns}:${p.pkg}/${p.name}`);
-  return new Map(
-    parts.map((p) => {
-      if (byName(p) === 1) return [p.id, snake(p.name)];
-      const qualified = snake(`${p.ns}_${p.pkg}_${p.name}`);
-      return [p.id, byPackage(p) === 1 ? qualified : `${qualified}_${snake(p.version)}`];
-    }),
-  );
-}
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Case-insensitive, as isort orders imported names (plain comparisons: a locale collator costs start-up time). */
@@ -127,48 +59,90 @@ function fromImport(module: string, names: string[]): string {
   return one.length <= PYTHON_LINE_LENGTH ? one : `from ${module} import (\n${names.map((n) => `    ${n},\n`).join('')})`;
 }
 
-export interface AppView {
+export interface PythonModuleView {
   docstring: string;
   /** `import re`, ...: isort's first section. */
   stdlib: string[];
+  /** Third-party: componentize_py_types and the bindings. */
   imports: string[];
+  /** First-party: `from capabilities import ...` (app.py only). */
+  local: string[];
   constants: string[];
-  /** Top-level blocks in order: helpers, use_capabilities, handler classes. */
+  /** Top-level blocks in order. */
   blocks: string[];
+  /** The docstring, then each non-empty section above, a blank line apart. */
+  head: string;
 }
+
+const withHead = (view: Omit<PythonModuleView, 'head'>): PythonModuleView => ({
+  ...view,
+  head: [[view.docstring], view.stdlib, view.imports, view.local, view.constants]
+    .filter((section) => section.length > 0)
+    .map((section) => section.join('\n'))
+    .join('\n\n'),
+});
 
 const indent = (code: string, by: string): string => code.split('\n').map((line) => (line ? by + line : line)).join('\n');
 
-export function appView(model: ProjectModel): AppView {
-  const ctx = context(model);
-  const fragments = model.interfaces.map((id) => CATALOG[id].python(ctx));
-  const modules = pythonModuleNames(worldInterfaces(model));
-  const moduleOf = (iface: string): string => {
-    const name = modules.get(versioned(iface, model.wasmcloud));
-    if (!name) throw new Error(`app.py refers to ${iface}, which the world does not reach`);
-    return name;
-  };
+/** `wasi:http/types` → `http_types`, `wasi:logging/logging` → `logging`: a module name no world can change. */
+const pinnedName = (iface: string): string => {
+  const [pkg, name] = (iface.split(':')[1] as string).split('/') as [string, string];
+  return snake(pkg === name ? pkg : `${pkg}_${name}`);
+};
 
+/**
+ * The module name of every interface the generated Python imports, pinned with componentize-py's
+ * `--import-interface-name`: componentize-py's own names depend on the whole world (`store` becomes
+ * `wasi_keyvalue_store` once a second package defines `store`), so code would break as interfaces are added.
+ */
+export function pinnedModules(model: ProjectModel): Map<string, string> {
+  const ctx = context(model);
+  const pins = new Map<string, string>();
+  for (const fragment of model.interfaces.map((id) => CATALOG[id].python(ctx))) {
+    for (const { iface } of fragment.fromImports ?? []) pins.set(iface, pinnedName(iface));
+    for (const { iface, alias } of fragment.moduleImports ?? []) pins.set(iface, alias);
+  }
+  return new Map([...pins].sort(([a], [b]) => compare(a, b)));
+}
+
+type Fragment = ReturnType<(typeof CATALOG)[keyof typeof CATALOG]['python']>;
+
+/** The binding imports `fragments` need, as isort (ruff's I rules) writes them. */
+function bindingImports(fragments: Fragment[], code: string): string[] {
   const fromImports = new Map<string, Set<string>>();
   const moduleImports = new Set<string>();
   for (const fragment of fragments) {
     for (const { iface, names } of fragment.fromImports ?? []) {
-      const module = `wit_world.imports.${moduleOf(iface)}`;
+      const module = `wit_world.imports.${pinnedName(iface)}`;
       const set = fromImports.get(module) ?? new Set<string>();
       names.forEach((n) => set.add(n));
       fromImports.set(module, set);
     }
-    for (const { iface, alias } of fragment.moduleImports ?? []) {
-      const module = moduleOf(iface);
-      moduleImports.add(module === alias ? module : `${module} as ${alias}`);
-    }
+    for (const { alias } of fragment.moduleImports ?? []) moduleImports.add(alias);
   }
+  const lines: string[] = [];
+  const used = (name: string): boolean => new RegExp(`\\b${name}\\b`).test(code);
+  const types = ['Err', 'Ok'].filter(used);
+  if (types.length > 0) lines.push(`from componentize_py_types import ${types.join(', ')}`);
+  if (used('exports')) lines.push('from wit_world import exports');
+  if (moduleImports.size > 0) lines.push(fromImport('wit_world.imports', [...moduleImports].sort(isortOrder)));
+  for (const module of [...fromImports.keys()].sort()) lines.push(fromImport(module, [...(fromImports.get(module) as Set<string>)].sort(isortOrder)));
+  return lines;
+}
 
-  const constants = [
-    `COMPONENT_NAME = ${python(model.names.component)}`,
-    ...new Map(fragments.flatMap((f) => f.constants ?? [])).entries(),
-  ].map((c) => (typeof c === 'string' ? c : `${c[0]} = ${c[1]}`));
+const stdlibOf = (fragments: Fragment[]): string[] => [...new Set(fragments.flatMap((f) => f.stdlib ?? []))].sort().map((m) => `import ${m}`);
 
+/**
+ * capabilities.py: what the tool owns and `add` rewrites: every constant, the imported capabilities'
+ * helpers, and use_capabilities(), which runs them once per request or message.
+ */
+export function capabilitiesView(model: ProjectModel): PythonModuleView {
+  const ctx = context(model);
+  const all = model.interfaces.map((id) => CATALOG[id].python(ctx));
+  const fragments = model.interfaces.filter((id) => CATALOG[id].direction === 'import').map((id) => CATALOG[id].python(ctx));
+  const constants = [`COMPONENT_NAME = ${python(model.names.component)}`, ...new Map(all.flatMap((f) => f.constants ?? [])).entries()].map((c) =>
+    typeof c === 'string' ? c : `${c[0]} = ${c[1]}`,
+  );
   const steps = [...new Set(fragments.flatMap((f) => f.steps ?? []))];
   const useCapabilities = `def use_capabilities(key: str, body: bytes) -> list[str]:
     """Use this component's imported capabilities once per request or message.
@@ -177,64 +151,88 @@ export function appView(model: ProjectModel): AppView {
     become part of the answer.
     """
 ${steps.length === 0 ? '    return []' : `    lines: list[str] = []\n${indent(steps.join('\n'), '    ')}\n    return lines`}`;
+  const blocks = [...new Set(fragments.flatMap((f) => f.helpers ?? [])), ...fragments.flatMap((f) => (f.code ? [f.code] : [])), useCapabilities];
+  return withHead({
+    docstring: python('What create-wasmcloud-python writes, and its add command rewrites: put your own code in app.py.'),
+    stdlib: stdlibOf(fragments),
+    imports: bindingImports(fragments, [...constants, ...blocks].join('\n')),
+    local: [],
+    constants,
+    blocks,
+  });
+}
 
-  const codeOf = (direction: 'import' | 'export'): string[] =>
-    model.interfaces.flatMap((id, i) => (CATALOG[id].direction === direction && fragments[i]?.code ? [fragments[i].code] : []));
-  const blocks = [
-    ...new Set(fragments.flatMap((f) => f.helpers ?? [])),
-    ...codeOf('import'),
-    useCapabilities,
-    ...codeOf('export'),
-    ...fragments.flatMap((f) => (f.exportClass ? [f.exportClass] : [])),
-  ];
-  const code = [...constants, ...blocks].join('\n');
-
-  const lines: string[] = [];
-  const used = (name: string): boolean => new RegExp(`\\b${name}\\b`).test(code);
-  const types = ['Err', 'Ok'].filter(used);
-  if (types.length > 0) lines.push(`from componentize_py_types import ${types.join(', ')}`);
-  lines.push('from wit_world import exports');
-  // As isort (ruff's I rules) writes them: the plain names in one statement, then each `as` on its own line.
-  const plain = [...moduleImports].filter((m) => !m.includes(' as ')).sort(isortOrder);
-  if (plain.length > 0) lines.push(fromImport('wit_world.imports', plain));
-  lines.push(...[...moduleImports].filter((m) => m.includes(' as ')).sort().map((m) => `from wit_world.imports import ${m}`));
-  for (const module of [...fromImports.keys()].sort()) {
-    const names = [...(fromImports.get(module) as Set<string>)].sort(isortOrder);
-    lines.push(fromImport(module, names));
-  }
-  const stdlib = [...new Set(fragments.flatMap((f) => f.stdlib ?? []))].sort().map((m) => `import ${m}`);
-  return { docstring: python(model.description), stdlib, imports: lines, constants, blocks };
+/** app.py: the user's: the exports' handlers, which call use_capabilities(). Written once; `add` changes it only while it is as generated. */
+export function appView(model: ProjectModel): PythonModuleView {
+  const ctx = context(model);
+  const fragments = model.interfaces.filter((id) => CATALOG[id].direction === 'export').map((id) => CATALOG[id].python(ctx));
+  const blocks = fragments.flatMap((f) => [...(f.code ? [f.code] : []), ...(f.exportClass ? [f.exportClass] : [])]);
+  const code = blocks.join('\n');
+  const shared = [...capabilitiesView(model).constants.map((c) => c.split(' = ')[0] as string), 'use_capabilities'];
+  const local = shared.filter((name) => new RegExp(`\\b${name}\\b`).test(code)).sort(isortOrder);
+  return withHead({
+    docstring: python(model.description),
+    stdlib: stdlibOf(fragments),
+    imports: bindingImports(fragments, code),
+    local: local.length > 0 ? [fromImport('capabilities', local)] : [],
+    constants: [],
+    blocks,
+  });
 }
 
 /** The build as wash 1.x runs it: split on whitespace, no shell. */
 export function buildArgv(model: ProjectModel): string[] {
-  return ['componentize-py', '-d', 'wit', '-w', model.names.world, 'componentize', 'app', '-o', model.names.artifact];
+  return [...componentizePy(model), 'componentize', 'app', '-o', model.names.artifact];
 }
 
 export function bindingsArgv(model: ProjectModel, dir = 'bindings'): string[] {
-  return ['componentize-py', '-d', 'wit', '-w', model.names.world, 'bindings', dir];
+  return [...componentizePy(model), 'bindings', dir];
 }
 
-/** tests/test_app.py: every chosen capability's fakes and tests, each identical part once. */
+/** componentize-py's options for the world, with every imported module name pinned. */
+function componentizePy(model: ProjectModel): string[] {
+  const pins = [...pinnedModules(model)].flatMap(([iface, name]) => ['--import-interface-name', `${versioned(iface, model.wasmcloud)}=${name}`]);
+  return ['componentize-py', '-d', 'wit', '-w', model.names.world, ...pins];
+}
+
+/** A test module: its tests and what they import. */
+export interface TestModuleView {
+  tests: string[];
+  /** What the tests use (pytest, the FakeHost, app, capabilities), in isort's sections. */
+  imports: string;
+}
+
+/**
+ * tests/: the fake host in conftest.py (tool-owned, with the fixture that puts it in place of every
+ * imported capability), tests of capabilities.py (tool-owned) and tests of app.py (the user's).
+ */
 export interface TestView {
   fakes: string[];
   state: string[];
   /** FakeHost methods, indented into the class. */
   methods: string[];
-  /** Fixture statements, indented into the fixture. */
   patches: string[];
-  tests: string[];
-  /** What the test module imports from typing and dataclasses, as it uses them. */
-  typing: string[];
-  dataclasses: string[];
-  types: string[];
+  /** conftest.py's imports, in isort's sections. */
+  stdlib: string[];
+  thirdParty: string[];
+  firstParty: string[];
+  capabilities: TestModuleView;
+  app: TestModuleView;
+}
+
+function testModule(tests: string[]): TestModuleView {
+  const code = tests.join('\n');
+  const uses = (name: string): boolean => new RegExp(`\\b${name}\\b`).test(code);
+  const thirdParty = [...(uses('pytest') ? ['import pytest'] : []), ...(uses('FakeHost') ? ['from conftest import FakeHost'] : [])];
+  const firstParty = ['app', 'capabilities'].filter((m) => uses(m)).map((m) => `import ${m}`);
+  return { tests, imports: [thirdParty, firstParty].filter((section) => section.length > 0).map((section) => section.join('\n')).join('\n\n') };
 }
 
 export function testView(model: ProjectModel): TestView {
   const ctx = context(model);
   const parts = model.interfaces.flatMap((id) => {
     const tests = CATALOG[id].python(ctx).tests;
-    return tests ? [tests] : [];
+    return tests ? [{ ...tests, direction: CATALOG[id].direction }] : [];
   });
   const all = (pick: (t: (typeof parts)[number]) => string[] | undefined) => [...new Set(parts.flatMap((t) => pick(t) ?? []))];
   const view = {
@@ -242,15 +240,26 @@ export function testView(model: ProjectModel): TestView {
     state: all((t) => t.state),
     methods: all((t) => t.methods).map((m) => indent(m, '    ')),
     patches: all((t) => t.patches),
-    tests: all((t) => t.tests),
   };
-  const code = [...view.fakes, ...view.state, ...view.methods, ...view.tests].join('\n');
+  const code = [...view.fakes, ...view.state, ...view.methods, ...view.patches].join('\n');
   const used = (name: string): boolean => new RegExp(`\\b${name}\\b`).test(code);
+  const types = ['Err', 'Ok'].filter(used);
+  const modules = all((t) => t.modules).sort(isortOrder);
   return {
     ...view,
-    typing: ['Self'].filter(used),
-    dataclasses: ['dataclass', ...(used('field') ? ['field'] : [])],
-    types: ['Err', 'Ok'].filter(used),
+    stdlib: [
+      `from dataclasses import ${['dataclass', ...(used('field') ? ['field'] : [])].join(', ')}`,
+      'from pathlib import Path',
+      ...(used('Self') ? ['from typing import Self'] : []),
+    ],
+    thirdParty: [
+      'import pytest',
+      ...(types.length > 0 ? [`from componentize_py_types import ${types.join(', ')}`] : []),
+      ...(modules.length > 0 ? [fromImport('wit_world.imports', modules)] : []),
+    ],
+    firstParty: used('capabilities') ? ['import capabilities'] : [],
+    capabilities: testModule(all((t) => (t.direction === 'import' ? t.tests : []))),
+    app: testModule(all((t) => (t.direction === 'export' ? t.tests : []))),
   };
 }
 
@@ -258,7 +267,8 @@ export function testView(model: ProjectModel): TestView {
 export interface CommonView {
   names: ProjectModel['names'];
   description: string;
-  app: AppView;
+  app: PythonModuleView;
+  capabilities: PythonModuleView;
   world: { exports: string[]; imports: string[] };
   readme: {
     title: string;
@@ -275,7 +285,26 @@ export interface CommonView {
   };
   pyproject: { name: string; version: string; description: string; dev: string; lineLength: number };
   tests: TestView;
-  bindingsCommand: string;
+  yoRc: string;
+}
+
+/** The key of `.yo-rc.json` (Yeoman's convention) under which a project records what it was generated from. */
+export const YO_RC_KEY = 'create-wasmcloud-python';
+
+/** Every answer the project was generated from, so that `add` can render it again and see what changed. */
+export function recordedAnswers(model: ProjectModel): Record<string, unknown> {
+  return {
+    name: model.names.component,
+    wasmcloud: String(model.wasmcloud),
+    namespace: model.names.witPackage.split(':')[0],
+    description: model.description,
+    interfaces: model.interfaces,
+    ...model.settings,
+  };
+}
+
+function yoRc(model: ProjectModel): string {
+  return JSON.stringify({ [YO_RC_KEY]: { version: packageVersion(), answers: recordedAnswers(model) } }, null, 2);
 }
 
 export function commonView(model: ProjectModel): CommonView {
@@ -284,6 +313,7 @@ export function commonView(model: ProjectModel): CommonView {
     names: model.names,
     description: model.description,
     app: appView(model),
+    capabilities: capabilitiesView(model),
     world: worldLines(model),
     readme: {
       title: model.names.component,
@@ -308,17 +338,20 @@ export function commonView(model: ProjectModel): CommonView {
       lineLength: PYTHON_LINE_LENGTH,
     },
     tests: testView(model),
-    bindingsCommand: python(bindingsArgv(model).join(' ')),
+    yoRc: yoRc(model),
   };
 }
 
 /** Files every major writes, rendered from templates/. */
 export const COMMON_TEMPLATES: Array<{ source: string; destination: string }> = [
   { source: 'app.py.ejs', destination: 'app.py' },
+  { source: 'capabilities.py.ejs', destination: 'capabilities.py' },
   { source: 'world.wit.ejs', destination: 'wit/world.wit' },
   { source: 'pyproject.toml.ejs', destination: 'pyproject.toml' },
   { source: 'gitignore.ejs', destination: '.gitignore' },
   { source: 'gitkeep.ejs', destination: 'build/.gitkeep' },
+  { source: 'yo-rc.json.ejs', destination: '.yo-rc.json' },
   { source: 'tests/test_app.py.ejs', destination: 'tests/test_app.py' },
   { source: 'tests/conftest.py.ejs', destination: 'tests/conftest.py' },
+  { source: 'tests/test_capabilities.py.ejs', destination: 'tests/test_capabilities.py' },
 ];

@@ -349,7 +349,8 @@ describe('wasmCloud 2 configuration', () => {
 
   it('.wash/config.yaml builds what README builds, serves on --http-address, and wires every capability for wash dev', () => {
     const config = parseYaml(read(dir, '.wash/config.yaml'));
-    expect(config.build.command).toBe('componentize-py -d wit -w conform2 componentize app -o build/conform2.wasm');
+    expect(config.build.command).toMatch(/^componentize-py -d wit -w conform2 (--import-interface-name \S+=\w+ )+componentize app -o build\/conform2\.wasm$/);
+    expect(config.build.command).toContain(' --import-interface-name wasi:config/store@0.2.0-rc.1=config_store ');
     expect(config.build.component_path).toBe('build/conform2.wasm');
     expect(config.dev.address).toBe('0.0.0.0:8000');
     expect(config.workload.config).toEqual({ greeting: 'Hello', subscriptions: 'conform2.requests' });
@@ -443,6 +444,7 @@ describe('generated README', () => {
     const readme = read(await generate('loop', ['-i', 'http-server,keyvalue']), 'README.md');
     expect(readme).toMatch(/edit `app.py`, run `pytest`, and once it passes,\nrun it on the real host with `wash dev`/);
     expect(readme).toContain('`store` becomes `wasi_keyvalue_store`');
+    expect(readme).toContain('--import-interface-name wasi:keyvalue/store@0.2.0-draft=keyvalue_store');
     expect(readme).toMatch(/native extensions/);
   });
 });

@@ -6,17 +6,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMPONENTIZE_PY } from '../src/versions.js';
 import { run } from './support/build.js';
-import { read } from './support/project.js';
+import { read, runCli } from './support/project.js';
 import { devProject } from './support/wash-e2e.js';
 import { edit, waitFor } from './support/wash.js';
 
 /** A small pure-Python package from PyPI, to prove dependencies end to end. */
 const HUMANIZE = '4.13.0';
 
-const editApp = (project: string, url: string) => edit(project, 'app.py', /^UPSTREAM_URL = .*$/m, `UPSTREAM_URL = ${JSON.stringify(url)}`);
+const editApp = (project: string, url: string) => edit(project, 'capabilities.py', /^UPSTREAM_URL = .*$/m, `UPSTREAM_URL = ${JSON.stringify(url)}`);
 
 describe('wash dev: http-server', () => {
   const c = devProject('hello', ['http-server']);
@@ -48,6 +49,29 @@ describe('wash dev: a pure-Python package from PyPI, as README adds one', () => 
 
   it("is bundled into the component, and its code runs on the host", async () => {
     expect((await c.get('/', { method: 'POST', body: 'x'.repeat(3000) })).text).toMatch(/^size: 3\.0 kB$/m);
+  });
+});
+
+describe('wash dev: an HTTP project the user edited, grown with add keyvalue, then add config', () => {
+  const mine = '\n\n\ndef mine() -> str:\n    """A function of the user\'s own."""\n    return "mine"\n';
+  const c = devProject('grown', ['http-server'], {
+    edit: async (project) => {
+      writeFileSync(join(project, 'app.py'), `# my notes\n${read(project, 'app.py').trimEnd()}${mine}`);
+      for (const argv of [['add', 'keyvalue'], ['add', 'config', '--greeting', 'Howdy']]) {
+        const added = await runCli(argv, project);
+        expect(added.code, added.stderr).toBe(0);
+      }
+    },
+  });
+
+  it('counts 1, 2 and serves the configured greeting, with the edits intact', async () => {
+    const counts = [];
+    for (let i = 0; i < 2; i++) counts.push(/^count: (\d+)$/m.exec((await c.get('/grown')).text)?.[1]);
+    expect(counts).toEqual(['1', '2']);
+    expect((await c.get('/')).text).toMatch(/^greeting: Howdy$/m);
+    const app = read(c.project, 'app.py');
+    expect(app.startsWith('# my notes\n')).toBe(true);
+    expect(app.endsWith(mine)).toBe(true);
   });
 });
 
@@ -121,7 +145,7 @@ describe('wash dev: http-client', () => {
 
 describe('wash dev: http-client to a host it does not allow', () => {
   const { hits, url } = upstream();
-  // The user points UPSTREAM_URL elsewhere in app.py but forgets workload.allowedHosts.
+  // The user points UPSTREAM_URL elsewhere in capabilities.py but forgets workload.allowedHosts.
   const c = devProject('denied', ['http-server', 'http-client'], { args: () => ['--http-client-url', 'http://127.0.0.1:1/'], edit: (project) => editApp(project, url()) });
 
   it('answers 200 with a clear line instead of crashing', async () => {

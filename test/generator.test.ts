@@ -7,13 +7,16 @@ import { listFiles, read } from './support/project.js';
 const HTTP_FILES = [
   '.gitignore',
   '.wash/config.yaml',
+  '.yo-rc.json',
   'README.md',
   'app.py',
   'build/.gitkeep',
+  'capabilities.py',
   'manifests/workloaddeployment.yaml',
   'pyproject.toml',
   'tests/conftest.py',
   'tests/test_app.py',
+  'tests/test_capabilities.py',
   'wit/deps/wasi-cli-0.2.0/package.wit',
   'wit/deps/wasi-clocks-0.2.0/package.wit',
   'wit/deps/wasi-http-0.2.0/package.wit',
@@ -33,7 +36,9 @@ describe('yeoman generator', () => {
     expect(app).toContain('from wit_world import exports');
     expect(app).toContain('from componentize_py_types import Err, Ok');
     expect(app).not.toMatch(/from hello import/);
-    expect(read(dir, '.wash/config.yaml')).toContain('  command: "componentize-py -d wit -w hello componentize app -o build/hello.wasm"');
+    expect(read(dir, '.wash/config.yaml')).toContain(
+      '  command: "componentize-py -d wit -w hello --import-interface-name wasi:http/types@0.2.0=http_types componentize app -o build/hello.wasm"',
+    );
     expect(read(dir, 'manifests/workloaddeployment.yaml')).toContain('image: localhost:5000/hello:0.1.0');
     expect(read(dir, 'build/.gitkeep')).toBe('');
   });
@@ -44,7 +49,9 @@ describe('yeoman generator', () => {
     const files = listFiles(dir);
     expect(files).toEqual(expect.arrayContaining(['wadm.yaml', 'wasmcloud.toml', 'wit/deps/wasi-config-0.2.0-draft/package.wit']));
     expect(files.filter((f) => f.startsWith('.wash/') || f.startsWith('manifests/'))).toEqual([]);
-    expect(read(dir, 'wasmcloud.toml')).toContain('build_command = "componentize-py -d wit -w legacy componentize app -o build/legacy.wasm"');
+    expect(read(dir, 'wasmcloud.toml')).toContain(
+      'build_command = "componentize-py -d wit -w legacy --import-interface-name wasi:config/store@0.2.0-draft=config_store --import-interface-name wasi:http/types@0.2.0=http_types componentize app -o build/legacy.wasm"',
+    );
     expect(read(dir, 'wadm.yaml')).toContain('image: file://./build/legacy_s.wasm');
     expect(read(dir, 'wit/world.wit')).toContain('import wasi:config/store@0.2.0-draft;');
   });

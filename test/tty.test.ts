@@ -164,3 +164,20 @@ describe('at a terminal, a target that is not empty', () => {
     expect(existsSync(join(dir, 'app.py'))).toBe(true);
   });
 });
+
+describe('add at a terminal', () => {
+  it('offers only the interfaces the project lacks, and adds the one chosen', () => {
+    const cwd = tempDir();
+    const made = spawnSync(process.execPath, [BIN, 'grow', '--yes', '-i', 'http-server,keyvalue'], { cwd, encoding: 'utf8', env: { ...process.env, CI: '' } });
+    expect(made.status, made.stderr).toBe(0);
+    const project = join(cwd, 'grow');
+    // The list starts at the first interface the project lacks: messaging-handler; one down is http-client.
+    const result = inTerminal(['add'], [['Interfaces to add', `${DOWN} \r`]], project);
+    expect(result.code, result.output).toBe(0);
+    const screen = plain(result.output);
+    expect(screen).not.toMatch(/keyvalue\s+Read, write/);
+    expect(screen).toMatch(/messaging-handler\s+Handle messages/);
+    expect(screen).toContain('Added http-client to grow:');
+    expect(readFileSync(join(project, 'wit', 'world.wit'), 'utf8')).toContain('import wasi:http/outgoing-handler@0.2.0;');
+  });
+});

@@ -78,6 +78,7 @@ except Err as error:
     lines.append(f"blobstore error: {error.value}")`,
     ],
     tests: {
+      modules: ['blobstore'],
       fakes: [
         FAKE_RESOURCE,
         `class FakeStream(FakeResource):
@@ -149,20 +150,20 @@ except Err as error:
     return self.get_container(name)`,
       ],
       patches: [
-        'monkeypatch.setattr(app.blobstore, "container_exists", fake.container_exists)',
-        'monkeypatch.setattr(app.blobstore, "get_container", fake.get_container)',
-        'monkeypatch.setattr(app.blobstore, "create_container", fake.create_container)',
-        'monkeypatch.setattr(app, "OutgoingValue", FakeOutgoingValue)',
-        'monkeypatch.setattr(app, "IncomingValue", FakeIncomingValue)',
+        'monkeypatch.setattr(blobstore, "container_exists", fake.container_exists)',
+        'monkeypatch.setattr(blobstore, "get_container", fake.get_container)',
+        'monkeypatch.setattr(blobstore, "create_container", fake.create_container)',
+        'monkeypatch.setattr(capabilities, "OutgoingValue", FakeOutgoingValue)',
+        'monkeypatch.setattr(capabilities, "IncomingValue", FakeIncomingValue)',
       ],
       tests: [
         `@pytest.mark.parametrize("inclusive", [True, False], ids=["inclusive-end", "exclusive-end"])
-@pytest.mark.parametrize("size", [0, 1, 20, 3 * app.MAX_CHUNK + 5])
+@pytest.mark.parametrize("size", [0, 1, 20, 3 * capabilities.MAX_CHUNK + 5])
 def test_a_blob_round_trips_byte_for_byte(host: FakeHost, inclusive: bool, size: int) -> None:
     host.inclusive_end = inclusive
     body = bytes(i % 251 for i in range(size))
-    assert app.store_and_read_back("/notes/today", body) == body
-    assert host.containers[app.BLOB_CONTAINER]["notes_today"] == body`,
+    assert capabilities.store_and_read_back("/notes/today", body) == body
+    assert host.containers[capabilities.BLOB_CONTAINER]["notes_today"] == body`,
         SAFE_NAME_TEST,
       ],
     },

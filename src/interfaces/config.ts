@@ -20,6 +20,7 @@ export const config: InterfaceModule = {
         return DEFAULT_GREETING`,
     steps: ['lines.append(f"greeting: {configured_greeting()}")'],
     tests: {
+      modules: ['config_store'],
       state: ['config: dict[str, str] = field(default_factory=dict)', 'config_fails: bool = False'],
       methods: [
         `def config_get(self, key: str) -> str | None:
@@ -27,17 +28,17 @@ export const config: InterfaceModule = {
         raise Err("upstream")
     return self.config.get(key)`,
       ],
-      patches: ['monkeypatch.setattr(app.config_store, "get", fake.config_get)'],
+      patches: ['monkeypatch.setattr(config_store, "get", fake.config_get)'],
       tests: [
         `def test_the_greeting_comes_from_the_host(host: FakeHost) -> None:
     host.config["greeting"] = "hola"
-    assert app.configured_greeting() == "hola"
+    assert capabilities.configured_greeting() == "hola"
 
 
 def test_the_greeting_falls_back_when_the_host_has_none_or_fails(host: FakeHost) -> None:
-    assert app.configured_greeting() == app.DEFAULT_GREETING
+    assert capabilities.configured_greeting() == capabilities.DEFAULT_GREETING
     host.config_fails = True
-    assert app.configured_greeting() == app.DEFAULT_GREETING`,
+    assert capabilities.configured_greeting() == capabilities.DEFAULT_GREETING`,
       ],
     },
   }),

@@ -50,10 +50,11 @@ def fetch_status(url: str) -> str:
             return str(response.status())`,
     steps: ['lines.append(f"upstream {UPSTREAM_URL}: {fetch_status(UPSTREAM_URL)}")'],
     tests: {
+      modules: ['outgoing_handler'],
       fakes: [
         FAKE_RESOURCE,
         `class FakeRequest:
-    """An outgoing request: what app.py set on it."""
+    """An outgoing request: what capabilities.py set on it."""
 
     def __init__(self, headers: object) -> None:
         self.parts: dict[str, object] = {}
@@ -91,25 +92,26 @@ def fetch_status(url: str) -> str:
       methods: [
         `def handle(self, request: FakeRequest, options: object) -> FakeFuture:
     if self.deny:
-        raise Err(app.ErrorCode_HttpRequestDenied())
+        raise Err(capabilities.ErrorCode_HttpRequestDenied())
     self.requests.append(request.parts)
     return FakeFuture(self.upstream_status)`,
       ],
       patches: [
-        'monkeypatch.setattr(app, "OutgoingRequest", FakeRequest)',
-        'monkeypatch.setattr(app, "Fields", lambda: None)',
-        'monkeypatch.setattr(app.outgoing_handler, "handle", fake.handle)',
+        'monkeypatch.setattr(capabilities, "OutgoingRequest", FakeRequest)',
+        'monkeypatch.setattr(capabilities, "Fields", lambda: None)',
+        'monkeypatch.setattr(outgoing_handler, "handle", fake.handle)',
       ],
       tests: [
         `def test_the_upstream_status_is_relayed(host: FakeHost) -> None:
     host.upstream_status = 204
-    assert app.fetch_status("http://127.0.0.1:9000/status?x=1") == "204"
-    assert host.requests == [{"scheme": app.Scheme_Http(), "authority": "127.0.0.1:9000", "path": "/status?x=1"}]
+    assert capabilities.fetch_status("http://127.0.0.1:9000/status?x=1") == "204"
+    expected = {"scheme": capabilities.Scheme_Http(), "authority": "127.0.0.1:9000", "path": "/status?x=1"}
+    assert host.requests == [expected]
 
 
 def test_a_denied_request_says_so(host: FakeHost) -> None:
     host.deny = True
-    assert app.fetch_status(app.UPSTREAM_URL).startswith("denied: ")`,
+    assert capabilities.fetch_status(capabilities.UPSTREAM_URL).startswith("denied: ")`,
       ],
     },
   }),
@@ -123,8 +125,8 @@ def test_a_denied_request_says_so(host: FakeHost) -> None:
   }),
   readme: (ctx) => ({
     title: 'HTTP client (`wasi:http/outgoing-handler`)',
-    body: `\`fetch_status\` sends a GET to ${markdownCode(ctx.settings.httpClientUrl)} (\`UPSTREAM_URL\` in \`app.py\`) for every
+    body: `\`fetch_status\` sends a GET to ${markdownCode(ctx.settings.httpClientUrl)} (\`UPSTREAM_URL\` in \`capabilities.py\`) for every
 request or message and reports the upstream status. The \`httpclient\` provider in \`wadm.yaml\` makes the
-outgoing calls; change the URL in \`app.py\` and rebuild to call another service.`,
+outgoing calls; change the URL in \`capabilities.py\` and rebuild to call another service.`,
   }),
 };

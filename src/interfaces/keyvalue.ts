@@ -29,6 +29,7 @@ except Err as error:
     lines.append(f"keyvalue error: {error.value}")`,
     ],
     tests: {
+      modules: ['keyvalue_store', 'atomics'],
       fakes: [
         FAKE_RESOURCE,
         `class FakeBucket(FakeResource):
@@ -47,17 +48,17 @@ except Err as error:
     self.counters[(bucket.name, key)] = self.counters.get((bucket.name, key), 0) + delta
     return self.counters[(bucket.name, key)]`,
       ],
-      patches: ['monkeypatch.setattr(app.keyvalue_store, "open", fake.open_bucket)', 'monkeypatch.setattr(app.atomics, "increment", fake.increment)'],
+      patches: ['monkeypatch.setattr(keyvalue_store, "open", fake.open_bucket)', 'monkeypatch.setattr(atomics, "increment", fake.increment)'],
       tests: [
         `def test_the_counter_counts_each_key_from_one(host: FakeHost) -> None:
-    assert [app.increment_counter("/a") for _ in range(3)] == [1, 2, 3]
-    assert app.increment_counter("/b") == 1
-    assert set(host.counters) == {(app.KEYVALUE_BUCKET, "count-a"), (app.KEYVALUE_BUCKET, "count-b")}
+    assert [capabilities.increment_counter("/a") for _ in range(3)] == [1, 2, 3]
+    assert capabilities.increment_counter("/b") == 1
+    assert set(host.counters) == {(capabilities.KEYVALUE_BUCKET, "count-a"), (capabilities.KEYVALUE_BUCKET, "count-b")}
 
 
 def test_a_keyvalue_failure_is_a_line_not_a_crash(host: FakeHost) -> None:
     host.keyvalue_fails = True
-    assert "keyvalue error: no such bucket" in app.use_capabilities("/a", b"")`,
+    assert "keyvalue error: no such bucket" in capabilities.use_capabilities("/a", b"")`,
         SAFE_NAME_TEST,
       ],
     },

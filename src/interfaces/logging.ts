@@ -12,16 +12,16 @@ export const logging: InterfaceModule = {
     fromImports: [{ iface: 'wasi:logging/logging', names: ['Level', 'log'] }],
     steps: ['log(Level.INFO, COMPONENT_NAME, f"handling {key} ({len(body)} bytes)")'],
     tests: {
-      state: ['logs: list[tuple[app.Level, str, str]] = field(default_factory=list)'],
+      state: ['logs: list[tuple[capabilities.Level, str, str]] = field(default_factory=list)'],
       methods: [
-        `def log(self, level: app.Level, context: str, message: str) -> None:
+        `def log(self, level: capabilities.Level, context: str, message: str) -> None:
     self.logs.append((level, context, message))`,
       ],
-      patches: ['monkeypatch.setattr(app, "log", fake.log)'],
+      patches: ['monkeypatch.setattr(capabilities, "log", fake.log)'],
       tests: [
         `def test_each_request_or_message_is_logged_at_info(host: FakeHost) -> None:
-    app.use_capabilities("/a", b"four")
-    assert host.logs == [(app.Level.INFO, app.COMPONENT_NAME, "handling /a (4 bytes)")]`,
+    capabilities.use_capabilities("/a", b"four")
+    assert host.logs == [(capabilities.Level.INFO, capabilities.COMPONENT_NAME, "handling /a (4 bytes)")]`,
       ],
     },
   }),

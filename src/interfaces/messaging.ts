@@ -10,12 +10,13 @@ const NATS_DEV = `To reach it from outside under \`wash dev\`, run a NATS server
 
 /** tests/test_app.py: consumer.publish records what it was given. */
 const PUBLISH_FAKE: Omit<TestFragment, 'tests'> = {
+  modules: ['consumer', 'messaging_types'],
   state: ['published: list[tuple[str, bytes, str | None]] = field(default_factory=list)'],
   methods: [
-    `def publish(self, msg: app.BrokerMessage) -> None:
+    `def publish(self, msg: messaging_types.BrokerMessage) -> None:
     self.published.append((msg.subject, msg.body, msg.reply_to))`,
   ],
-  patches: ['monkeypatch.setattr(app.consumer, "publish", fake.publish)'],
+  patches: ['monkeypatch.setattr(consumer, "publish", fake.publish)'],
 };
 
 const consumerLink: LinkSpec = { target: 'nats', namespace: 'wasmcloud', package: 'messaging', interfaces: ['consumer'] };
@@ -141,8 +142,8 @@ except Err as error:
       ...PUBLISH_FAKE,
       tests: [
         `def test_each_request_or_message_is_published_as_an_event(host: FakeHost) -> None:
-    app.use_capabilities("/orders/7", b"")
-    assert (app.EVENTS_SUBJECT, b"/orders/7", None) in host.published`,
+    capabilities.use_capabilities("/orders/7", b"")
+    assert (capabilities.EVENTS_SUBJECT, b"/orders/7", None) in host.published`,
       ],
     },
   }),

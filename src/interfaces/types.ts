@@ -63,14 +63,17 @@ export interface PythonFragment {
  * monkeypatch sets it on app's modules), and tests call app.py's helpers. Identical parts are written once.
  */
 export interface TestFragment {
+  /** Binding modules (their pinned names) whose functions the fixture replaces. */
+  modules?: string[];
   /** Module-level fake classes. */
   fakes?: string[];
   /** FakeHost dataclass fields: what the host holds and how it will answer. */
   state?: string[];
   /** FakeHost methods that stand in for imported functions. */
   methods?: string[];
-  /** Statements of the autouse fixture; they see `monkeypatch` and `fake` (the FakeHost). */
+  /** Statements of the autouse fixture; they see `monkeypatch`, `fake` (the FakeHost) and `modules`. */
   patches?: string[];
+  /** Tests: of app.py for an export (tests/test_app.py), of capabilities.py for an import (tests/test_capabilities.py). */
   tests: string[];
 }
 

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
 import { expect } from 'vitest';
 import { readToolchain as toolchain } from './jco.js';
 
@@ -34,9 +35,24 @@ export function washBuild(project: string): { ran: Ran; artifact: string } {
  * componentize-py bindings for the world, then the Python developer's tools as pyproject.toml configures
  * them: mypy (strict), `ruff check` and `ruff format --check`.
  */
+/**
+ * The project's own bindings command: its build command (wasmcloud.toml or .wash/config.yaml), whose pinned
+ * module names (`--import-interface-name`) the bindings must share, with `bindings bindings` for the build.
+ */
+export function bindingsArgvOf(project: string): string[] {
+  const toml = join(project, 'wasmcloud.toml');
+  const command = existsSync(toml)
+    ? (parseToml(readFileSync(toml, 'utf8')) as { component: { build_command: string } }).component.build_command
+    : (parseYaml(readFileSync(join(project, '.wash', 'config.yaml'), 'utf8')) as { build: { command: string } }).build.command;
+  const argv = command.split(/\s+/);
+  const at = argv.indexOf('componentize');
+  return [toolchain().paths.componentizePy, ...argv.slice(1, at), 'bindings', 'bindings'];
+}
+
 export function typecheck(project: string, world: string): { bindings: Ran; mypy: Ran; ruff: Ran; format: Ran; pyright: Ran } {
   const tc = toolchain();
-  const bindings = run([tc.paths.componentizePy, '-d', 'wit', '-w', world, 'bindings', 'bindings'], project);
+  expect(bindingsArgvOf(project)).toContain(world);
+  const bindings = run(bindingsArgvOf(project), project);
   const mypy = run([tc.paths.mypy, '--no-incremental'], project);
   const ruff = run([tc.paths.ruff, 'check', '--no-cache', '.'], project);
   const format = run([tc.paths.ruff, 'format', '--no-cache', '--check', '.'], project);
@@ -56,7 +72,7 @@ export function expectCleanPython(project: string, world: string): void {
   const { bindings, mypy, ruff, format, pyright } = typecheck(project, world);
   expect(bindings.status, bindings.output).toBe(0);
   expect(mypy.status, mypy.output).toBe(0);
-  expect(mypy.output).toMatch(/^Success: no issues found in 3 source files$/m);
+  expect(mypy.output).toMatch(/^Success: no issues found in 4 source files$/m);
   expect(ruff.status, ruff.output).toBe(0);
   expect(format.status, format.output).toBe(0);
   expect(pyright.status, pyright.output).toBe(0);

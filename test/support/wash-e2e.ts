@@ -28,7 +28,7 @@ export function devProject(
   options: {
     args?: () => string[];
     nats?: boolean;
-    edit?: (project: string) => void;
+    edit?: (project: string) => void | Promise<void>;
     /** The bin directory of the venv to build and run with (its componentize-py bundles its packages). */
     venv?: (project: string) => string;
   } = {},
@@ -38,7 +38,7 @@ export function devProject(
     const port = await freePort();
     const http = interfaces.includes('http-server') ? ['--http-address', `127.0.0.1:${port}`] : [];
     state.project = await generate(name, ['--interfaces', interfaces.join(','), ...http, ...(options.args?.() ?? [])]);
-    options.edit?.(state.project);
+    await options.edit?.(state.project);
     const bin = options.venv?.(state.project);
     // The toolchain's type checkers cannot see a venv's own packages: they check the generated code.
     if (!bin) expectCleanPython(state.project, name);

@@ -1,0 +1,121 @@
+/**
+ * `create-wasmcloud-python add`: a generated project grows, and the user's edits survive. The real-host
+ * proof (the counter and the greeting served by wash dev) is in e2e-wash-http.test.ts.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectCleanPython } from './support/build.js';
+import { generate, listFiles, read, runCli, snapshotTree, tempDir } from './support/project.js';
+import { washBuildOffline } from './support/wash.js';
+
+const MINE = '\n\n\ndef mine() -> int:\n    """A function of the user\'s own."""\n    return 42\n';
+
+/** Edits app.py as a user would: a comment at the top, a function of their own at the end. */
+function editAsUser(project: string): void {
+  const app = read(project, 'app.py');
+  writeFileSync(join(project, 'app.py'), `# my notes\n${app.trimEnd()}${MINE}`);
+}
+
+describe('add', () => {
+  it('grows an edited HTTP project by keyvalue, then config, keeping the edits; it type-checks, tests and builds offline', async () => {
+    const project = await generate('grown', ['--interfaces', 'http-server']);
+    editAsUser(project);
+    const edited = read(project, 'app.py');
+    const first = await runCli(['add', 'keyvalue'], project);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^Added keyvalue to grown:$/m);
+    expect(first.stdout).toMatch(/^ {2}create {5}wit\/deps\/wasi-keyvalue-0\.2\.0-draft\/package\.wit$/m);
+    const second = await runCli(['add', 'config', '--greeting', 'Howdy'], project);
+    expect(second.code, second.stderr).toBe(0);
+    expect(read(project, 'app.py')).toBe(edited);
+    const world = read(project, 'wit/world.wit');
+    expect(world).toContain('import wasi:keyvalue/store@0.2.0-draft;');
+    expect(world).toContain('import wasi:config/store@0.2.0-rc.1;');
+    expect(read(project, 'capabilities.py')).toContain('def increment_counter(key: str) -> int:');
+    expect(read(project, '.wash/config.yaml')).toMatch(/^ {4}greeting: Howdy$/m);
+    expect(read(project, 'manifests/workloaddeployment.yaml')).toMatch(/package: keyvalue/);
+    expect(read(project, 'README.md')).toContain('### Key-value store');
+    expect(JSON.parse(read(project, '.yo-rc.json'))['create-wasmcloud-python'].answers).toMatchObject({ interfaces: ['http-server', 'keyvalue', 'config'], greeting: 'Howdy' });
+    expectCleanPython(project, 'grown');
+    const built = await washBuildOffline(project);
+    expect(built.code, built.output).toBe(0);
+  });
+
+  it('of an interface the project has is a no-op with exit 0', async () => {
+    const project = await generate('same', ['--interfaces', 'http-server,keyvalue']);
+    const before = snapshotTree(project);
+    const result = await runCli(['add', 'keyvalue'], project);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Nothing to add');
+    expect(snapshotTree(project)).toEqual(before);
+  });
+
+  it('adds a second export, messaging-handler, to an HTTP project as generated', async () => {
+    const project = await generate('both', ['--interfaces', 'http-server']);
+    const result = await runCli(['add', 'messaging-handler', '--subscription', 'jobs.>'], project);
+    expect(result.code, result.stderr).toBe(0);
+    expect(read(project, 'app.py')).toContain('class Handler(exports.Handler):');
+    expect(read(project, '.wash/config.yaml')).toContain('subscriptions: "jobs.>"');
+    expectCleanPython(project, 'both');
+  });
+
+  it('stops with exit 4 on an edited app.py it must change, writes nothing, prints the lines; once they are in, goes through', async () => {
+    const project = await generate('clash', ['--interfaces', 'http-server']);
+    editAsUser(project);
+    const before = snapshotTree(project);
+    const result = await runCli(['add', 'messaging-handler'], project);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/app\.py has changes of yours[\s\S]*nothing was written/);
+    expect(result.stderr).toContain('+class Handler(exports.Handler):');
+    expect(result.stderr).toContain('+from wit_world.imports.messaging_types import BrokerMessage');
+    expect(snapshotTree(project)).toEqual(before);
+    // The user makes the change by hand (here: the generated file, with their edits), then runs add again.
+    const reference = await generate('clash', ['--interfaces', 'http-server,messaging-handler']);
+    writeFileSync(join(project, 'app.py'), `# my notes\n${read(reference, 'app.py').trimEnd()}${MINE}`);
+    const again = await runCli(['add', 'messaging-handler', '--json'], project);
+    expect(again.code, again.stdout).toBe(0);
+    const doc = JSON.parse(again.stdout);
+    expect(doc.added).toEqual(['messaging-handler']);
+    expect(doc.files.map((f: { path: string }) => f.path)).not.toContain('app.py');
+    expect(read(project, 'app.py')).toContain('def mine() -> int:');
+    expectCleanPython(project, 'clash');
+  });
+
+  it('--dry-run prints the plan and writes nothing', async () => {
+    const project = await generate('dry', ['--interfaces', 'http-server']);
+    const before = snapshotTree(project);
+    const result = await runCli(['add', 'blobstore', '--dry-run'], project);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Would add \(dry run: nothing written\) blobstore to dry:$/m);
+    expect(result.stdout).toContain('overwrite  capabilities.py');
+    expect(snapshotTree(project)).toEqual(before);
+  });
+
+  it('grows a wasmCloud 1.x project: wasmcloud.toml, wadm.yaml, the 1.x WIT', async () => {
+    const project = await generate('legacy', ['--wasmcloud', '1', '--interfaces', 'http-server']);
+    editAsUser(project);
+    const result = await runCli(['add', 'keyvalue,config', '--keyvalue-backend', 'redis'], project);
+    expect(result.code, result.stderr).toBe(0);
+    expect(read(project, 'wadm.yaml')).toContain('image: ghcr.io/wasmcloud/keyvalue-redis:');
+    expect(read(project, 'wasmcloud.toml')).toContain('--import-interface-name wasi:config/store@0.2.0-draft=config_store');
+    expect(listFiles(project)).toContain('wit/deps/wasi-config-0.2.0-draft/package.wit');
+    expect(listFiles(project).filter((f) => f.startsWith('.wash/') || f.startsWith('manifests/'))).toEqual([]);
+    expect(read(project, 'app.py')).toContain('def mine() -> int:');
+    expectCleanPython(project, 'legacy');
+  });
+
+  it('refuses a directory that is not a generated project, and unknown interfaces, with exit 2 and nothing written', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['add', 'keyvalue'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is not a project create-wasmcloud-python generated: it has no \.yo-rc\.json[\s\S]*fix: run add inside a generated project/);
+    const project = await generate('known', ['--interfaces', 'http-server']);
+    const before = snapshotTree(project);
+    const bad = await runCli(['add', 'kv', '-d', project], cwd);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown interface "kv"');
+    expect(snapshotTree(project)).toEqual(before);
+    expect(readFileSync(join(project, '.yo-rc.json'), 'utf8')).toContain('"http-server"');
+  });
+});
