@@ -54,7 +54,7 @@ export async function planAdd(directory: string, requested: string[], overrides:
   if (overrides.wasmcloud !== undefined && resolveModel({ ...recorded, wasmcloud: overrides.wasmcloud }, cwd).wasmcloud !== previous.wasmcloud) {
     throw new CreateError('usage', `--wasmcloud: the project is for wasmCloud ${previous.wasmcloud}; add cannot change that.`, 'wasmcloud', 'drop --wasmcloud');
   }
-  const wanted = resolveInterfaces(requested.length > 0 ? requested : [], false);
+  const wanted = resolveInterfaces(requested, false);
   const added = wanted.filter((id) => !previous.interfaces.includes(id));
   const model = resolveModel({ ...recorded, ...overrides, directory, interfaces: [...previous.interfaces, ...added] }, cwd);
   if (added.length === 0) return { model, added, plan: [], conflicts: [] };

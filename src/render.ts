@@ -2,7 +2,6 @@
  * From the resolved model to what the templates interpolate. Every list a template loops over and
  * every escaped literal is computed here; templates only place them.
  */
-import { join } from 'node:path';
 import { python, toml } from './escape.js';
 import { CATALOG } from './interfaces/index.js';
 import type { Context } from './interfaces/types.js';
@@ -136,13 +135,16 @@ const stdlibOf = (fragments: Fragment[]): string[] => [...new Set(fragments.flat
  * capabilities.py: what the tool owns and `add` rewrites: every constant, the imported capabilities'
  * helpers, and use_capabilities(), which runs them once per request or message.
  */
+/** Every module-level constant, `[name, python literal]`, each once: capabilities.py defines them, app.py imports them. */
+function constantsOf(model: ProjectModel): Array<[string, string]> {
+  const ctx = context(model);
+  return [['COMPONENT_NAME', python(model.names.component)], ...new Map(model.interfaces.flatMap((id) => CATALOG[id].python(ctx).constants ?? [])).entries()];
+}
+
 export function capabilitiesView(model: ProjectModel): PythonModuleView {
   const ctx = context(model);
-  const all = model.interfaces.map((id) => CATALOG[id].python(ctx));
   const fragments = model.interfaces.filter((id) => CATALOG[id].direction === 'import').map((id) => CATALOG[id].python(ctx));
-  const constants = [`COMPONENT_NAME = ${python(model.names.component)}`, ...new Map(all.flatMap((f) => f.constants ?? [])).entries()].map((c) =>
-    typeof c === 'string' ? c : `${c[0]} = ${c[1]}`,
-  );
+  const constants = constantsOf(model).map(([name, literal]) => `${name} = ${literal}`);
   const steps = [...new Set(fragments.flatMap((f) => f.steps ?? []))];
   const useCapabilities = `def use_capabilities(key: str, body: bytes) -> list[str]:
     """Use this component's imported capabilities once per request or message.
@@ -168,7 +170,7 @@ export function appView(model: ProjectModel): PythonModuleView {
   const fragments = model.interfaces.filter((id) => CATALOG[id].direction === 'export').map((id) => CATALOG[id].python(ctx));
   const blocks = fragments.flatMap((f) => [...(f.code ? [f.code] : []), ...(f.exportClass ? [f.exportClass] : [])]);
   const code = blocks.join('\n');
-  const shared = [...capabilitiesView(model).constants.map((c) => c.split(' = ')[0] as string), 'use_capabilities'];
+  const shared = [...constantsOf(model).map(([name]) => name), 'use_capabilities'];
   const local = shared.filter((name) => new RegExp(`\\b${name}\\b`).test(code)).sort(isortOrder);
   return withHead({
     docstring: python(model.description),
