@@ -1,11 +1,15 @@
 import { resolve } from 'node:path';
 import { CreateError, invalid } from './errors.js';
-import { CATALOG, EXPORT_IDS, INTERFACE_IDS, isInterfaceId, type InterfaceId } from './interfaces/index.js';
-import type { KeyvalueBackend, Settings } from './interfaces/types.js';
+import { freeText } from './interfaces/checks.js';
+import { CATALOG, EXPORT_IDS, INTERFACE_IDS, isInterfaceId, SETTINGS, type InterfaceId } from './interfaces/index.js';
+import type { SettingValues } from './interfaces/types.js';
 import { deriveNames, type Names } from './names.js';
 import { DEFAULT_MAJOR, MAJORS, type Major } from './versions.js';
 
-/** Everything a user can supply, from flags, an answers file or prompts. All optional here. */
+/**
+ * Everything a user can supply, from flags, an answers file or prompts. All optional here. Besides the
+ * keys below, each interface's settings (src/interfaces/<id>/) are keys of their own.
+ */
 export interface Inputs {
   name?: string;
   /** The wasmCloud major: `2` (default) or `1` (legacy). */
@@ -14,18 +18,8 @@ export interface Inputs {
   namespace?: string;
   description?: string;
   interfaces?: string[];
-  httpAddress?: string;
-  keyvalueBackend?: string;
-  keyvalueBucket?: string;
-  blobstoreRoot?: string;
-  blobstoreContainer?: string;
-  subscription?: string;
-  eventsSubject?: string;
-  httpClientUrl?: string;
-  greeting?: string;
+  [setting: string]: string | string[] | undefined;
 }
-
-export type SettingKey = keyof Settings;
 
 /** The fully resolved project: every template renders from this and nothing else. */
 export interface ProjectModel {
@@ -37,79 +31,27 @@ export interface ProjectModel {
   description: string;
   /** Selected interfaces, in catalog order. */
   interfaces: InterfaceId[];
-  settings: Settings;
+  /** Every interface setting, by key: given or defaulted, and checked. */
+  settings: SettingValues;
 }
 
 export const DEFAULT_NAMESPACE = 'local';
 export const DEFAULT_INTERFACES: InterfaceId[] = ['http-server'];
 
-export function defaultSettings(component: string): Settings {
-  return {
-    httpAddress: '0.0.0.0:8000',
-    keyvalueBackend: 'nats',
-    keyvalueBucket: component,
-    blobstoreRoot: `/tmp/${component}-blobs`,
-    blobstoreContainer: component,
-    subscription: `${component}.requests`,
-    eventsSubject: `${component}.events`,
-    httpClientUrl: 'https://example.com/',
-    greeting: 'Hello',
-  };
-}
-
 export function defaultDescription(component: string): string {
   return `${component}: a wasmCloud component written in Python`;
 }
 
-const FREE_TEXT_MAX = 200;
-
-function freeText(field: string, value: string): string {
-  if (value.length > FREE_TEXT_MAX) throw invalid(field, `is longer than ${FREE_TEXT_MAX} characters.`, 'shorten it');
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
-    throw invalid(field, 'contains a line break or control character.', 'use one line of printable text');
+/** Each interface setting from `inputs` or its default, checked; the error names the flag that sets it. */
+export function resolveSettings(inputs: Inputs, component: string): SettingValues {
+  const settings: Record<string, string> = {};
+  for (const setting of SETTINGS) {
+    const value = inputs[setting.key] ?? setting.default(component);
+    if (typeof value !== 'string') throw invalid(`--${setting.flag}`, 'must be a string.');
+    const problem = setting.check(value);
+    if (problem) throw invalid(`--${setting.flag}`, problem.problem, problem.fix);
+    settings[setting.key] = value;
   }
-  return value;
-}
-
-function matching(field: string, value: string, pattern: RegExp, expected: string): string {
-  if (!pattern.test(value)) throw invalid(field, `${JSON.stringify(value)} is not ${expected}.`);
-  return value;
-}
-
-const SUBJECT_TOKEN = '[A-Za-z0-9_-]+';
-
-/** Checks every setting; the error names the flag that sets it. */
-export function validateSettings(settings: Settings): Settings {
-  const address = /^(?<host>[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):(?<port>[0-9]{1,5})$/.exec(settings.httpAddress);
-  const port = Number(address?.groups?.port);
-  if (!address || port < 1 || port > 65535) {
-    throw invalid('--http-address', `${JSON.stringify(settings.httpAddress)} is not HOST:PORT with a port from 1 to 65535.`, 'e.g. 0.0.0.0:8000');
-  }
-  if (settings.keyvalueBackend !== 'nats' && settings.keyvalueBackend !== 'redis') {
-    throw invalid('--keyvalue-backend', `${JSON.stringify(settings.keyvalueBackend)} is not a backend.`, 'use nats or redis');
-  }
-  const bucketLike = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
-  matching('--keyvalue-bucket', settings.keyvalueBucket, bucketLike, 'letters, digits, `_` and `-` (up to 63)');
-  matching('--blobstore-container', settings.blobstoreContainer, bucketLike, 'letters, digits, `_` and `-` (up to 63)');
-  matching('--blobstore-root', settings.blobstoreRoot, /^\/[A-Za-z0-9._/-]{0,200}$/, 'an absolute path of letters, digits, `.`, `_`, `-` and `/`');
-  matching(
-    '--subscription',
-    settings.subscription,
-    new RegExp(`^(${SUBJECT_TOKEN}|\\*)(\\.(${SUBJECT_TOKEN}|\\*))*(\\.>)?$|^>$`),
-    'a NATS subject (tokens separated by `.`, with `*` or a final `>` as wildcards)',
-  );
-  matching('--events-subject', settings.eventsSubject, new RegExp(`^${SUBJECT_TOKEN}(\\.${SUBJECT_TOKEN})*$`), 'a NATS subject without wildcards');
-  let url: URL | undefined;
-  try {
-    url = new URL(settings.httpClientUrl);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.href !== settings.httpClientUrl || url.username || url.password) {
-    throw invalid('--http-client-url', `${JSON.stringify(settings.httpClientUrl)} is not a plain http(s) URL.`, `e.g. ${url && /^https?:$/.test(url.protocol) ? url.href : 'https://example.com/'}`);
-  }
-  freeText('--greeting', settings.greeting);
   return settings;
 }
 
@@ -161,19 +103,27 @@ export function resolveModel(inputs: Inputs, cwd: string): ProjectModel {
   const wasmcloud = resolveMajor(inputs.wasmcloud);
   const names = deriveNames(inputs.name, inputs.namespace ?? DEFAULT_NAMESPACE);
   const interfaces = resolveInterfaces(inputs.interfaces ?? DEFAULT_INTERFACES);
-  const defaults = defaultSettings(names.component);
-  const settings = validateSettings({
-    httpAddress: inputs.httpAddress ?? defaults.httpAddress,
-    keyvalueBackend: (inputs.keyvalueBackend ?? defaults.keyvalueBackend) as KeyvalueBackend,
-    keyvalueBucket: inputs.keyvalueBucket ?? defaults.keyvalueBucket,
-    blobstoreRoot: inputs.blobstoreRoot ?? defaults.blobstoreRoot,
-    blobstoreContainer: inputs.blobstoreContainer ?? defaults.blobstoreContainer,
-    subscription: inputs.subscription ?? defaults.subscription,
-    eventsSubject: inputs.eventsSubject ?? defaults.eventsSubject,
-    httpClientUrl: inputs.httpClientUrl ?? defaults.httpClientUrl,
-    greeting: inputs.greeting ?? defaults.greeting,
-  });
-  const description = freeText('--description', inputs.description ?? defaultDescription(names.component));
+  const settings = resolveSettings(inputs, names.component);
+  const description = inputs.description ?? defaultDescription(names.component);
+  const problem = freeText(description);
+  if (problem) throw invalid('--description', problem.problem, problem.fix);
   const directory = resolve(cwd, inputs.directory ?? names.component);
   return { names, wasmcloud, directory, description, interfaces, settings };
+}
+
+/**
+ * The answers that give this project again: what `--json` reports (with the directory) and what
+ * `.yo-rc.json` records for `add`. Only the settings of the chosen interfaces: fed back through
+ * `--answers`, they give the same project, warning-free.
+ */
+export function modelAnswers(model: ProjectModel, directory?: string): Record<string, unknown> {
+  return {
+    name: model.names.component,
+    wasmcloud: String(model.wasmcloud),
+    ...(directory === undefined ? {} : { directory }),
+    namespace: model.names.witPackage.split(':')[0],
+    description: model.description,
+    interfaces: model.interfaces,
+    ...Object.fromEntries(SETTINGS.filter((s) => model.interfaces.includes(s.interface)).map((s) => [s.key, model.settings[s.key]])),
+  };
 }

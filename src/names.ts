@@ -13,14 +13,9 @@ export interface Names {
   /** Unsigned and signed artifacts, relative to the project. */
   artifact: string;
   signedArtifact: string;
-  /** wadm component name: never one of the provider names (wadm rejects duplicate names). */
-  wadmComponent: string;
 }
 
 export const MAX_NAME_LENGTH = 48;
-
-/** The names the interface modules give wasmCloud 1.x providers in wadm.yaml. */
-export const WADM_PROVIDER_NAMES: ReadonlySet<string> = new Set(['httpserver', 'httpclient', 'kvnats', 'kvredis', 'blobstore', 'nats']);
 
 /** WIT keywords: none of them may name a package or a world. */
 export const WIT_KEYWORDS = new Set([
@@ -78,6 +73,5 @@ export function deriveNames(name: string, namespace: string, field = 'name'): Na
     world: name,
     artifact: `build/${file}.wasm`,
     signedArtifact: `build/${file}_s.wasm`,
-    wadmComponent: WADM_PROVIDER_NAMES.has(name) ? `${name}-component` : name,
   };
 }

@@ -1,9 +1,9 @@
-import { INTERFACE_IDS, type InterfaceId } from './interfaces/index.js';
-import { DEFAULT_INTERFACES, DEFAULT_NAMESPACE, defaultSettings, type Inputs } from './model.js';
+import { INTERFACE_IDS, SETTINGS, type InterfaceId } from './interfaces/index.js';
+import { DEFAULT_INTERFACES, DEFAULT_NAMESPACE } from './model.js';
 
 /** One value a user can supply: its flag, its key in an answers file and in Inputs, and its help. */
 export interface ValueOption {
-  key: Exclude<keyof Inputs, 'name'>;
+  key: string;
   flag: string;
   short?: string;
   placeholder: string;
@@ -15,8 +15,7 @@ export interface ValueOption {
   interface?: InterfaceId;
 }
 
-const d = defaultSettings('{name}');
-
+/** The project's own values, then every interface's settings (declared in its folder), in catalog order. */
 export const VALUE_OPTIONS: ValueOption[] = [
   { key: 'wasmcloud', flag: 'wasmcloud', placeholder: '2|1', help: 'wasmCloud major: 2 (current), or 1 (legacy: wadm, providers)', default: '2' },
   { key: 'directory', flag: 'directory', short: 'd', placeholder: 'DIR', help: 'Directory to create the project in', default: './{name}' },
@@ -31,15 +30,7 @@ export const VALUE_OPTIONS: ValueOption[] = [
   },
   { key: 'namespace', flag: 'namespace', placeholder: 'NS', help: 'WIT package namespace (`<ns>:<name>`)', default: DEFAULT_NAMESPACE },
   { key: 'description', flag: 'description', placeholder: 'TEXT', help: 'One-line description', default: '{name}: a wasmCloud component written in Python' },
-  { key: 'httpAddress', flag: 'http-address', placeholder: 'HOST:PORT', help: 'http-server: address wash dev (1.x: the provider) listens on', default: d.httpAddress, interface: 'http-server' },
-  { key: 'httpClientUrl', flag: 'http-client-url', placeholder: 'URL', help: 'http-client: URL the component fetches', default: d.httpClientUrl, interface: 'http-client' },
-  { key: 'keyvalueBackend', flag: 'keyvalue-backend', placeholder: 'nats|redis', help: 'keyvalue: backend (2: listed first in wash dev config; 1: provider)', default: d.keyvalueBackend, interface: 'keyvalue' },
-  { key: 'keyvalueBucket', flag: 'keyvalue-bucket', placeholder: 'NAME', help: 'keyvalue: bucket the counter lives in', default: d.keyvalueBucket, interface: 'keyvalue' },
-  { key: 'blobstoreContainer', flag: 'blobstore-container', placeholder: 'NAME', help: 'blobstore: container objects go to', default: d.blobstoreContainer, interface: 'blobstore' },
-  { key: 'blobstoreRoot', flag: 'blobstore-root', placeholder: 'PATH', help: 'blobstore: directory objects are kept in on disk', default: d.blobstoreRoot, interface: 'blobstore' },
-  { key: 'subscription', flag: 'subscription', placeholder: 'SUBJECT', help: 'messaging-handler: NATS subscription', default: d.subscription, interface: 'messaging-handler' },
-  { key: 'eventsSubject', flag: 'events-subject', placeholder: 'SUBJECT', help: 'messaging-publisher: subject events go to', default: d.eventsSubject, interface: 'messaging-publisher' },
-  { key: 'greeting', flag: 'greeting', placeholder: 'TEXT', help: 'config: the `greeting` value the host serves', default: d.greeting, interface: 'config' },
+  ...SETTINGS.map((s) => ({ key: s.key, flag: s.flag, placeholder: s.placeholder, help: s.help, default: s.default('{name}'), interface: s.interface })),
 ];
 
 export interface BooleanOption {

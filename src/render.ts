@@ -4,15 +4,15 @@
  */
 import { python, toml } from './escape.js';
 import { CATALOG } from './interfaces/index.js';
-import type { Context } from './interfaces/types.js';
-import type { ProjectModel } from './model.js';
+import type { Context, HostFacts, PythonFragment } from './interfaces/types.js';
+import { modelAnswers, type ProjectModel } from './model.js';
 import { packageVersion } from './paths.js';
 import { COMPONENTIZE_PY_REQUIREMENT, PYTHON_DEV_TOOLS, WIT_PACKAGES, WIT_SETS, type Major, type WitFamily, type WitPackage, type WitTextKey } from './versions.js';
 
 export const PROJECT_VERSION = '0.1.0';
 
 export function context(model: ProjectModel): Context {
-  return { names: model.names, settings: model.settings, major: model.wasmcloud };
+  return { names: model.names, settings: model.settings };
 }
 
 /** `wasi:config/store` → `wasi:config/store@0.2.0-rc.1`: the version the major's host serves. */
@@ -104,7 +104,7 @@ export function pinnedModules(model: ProjectModel): Map<string, string> {
   return new Map([...pins].sort(([a], [b]) => compare(a, b)));
 }
 
-type Fragment = ReturnType<(typeof CATALOG)[keyof typeof CATALOG]['python']>;
+type Fragment = PythonFragment;
 
 /** The binding imports `fragments` need, as isort (ruff's I rules) writes them. */
 function bindingImports(fragments: Fragment[], code: string): string[] {
@@ -153,7 +153,7 @@ export function capabilitiesView(model: ProjectModel): PythonModuleView {
     become part of the answer.
     """
 ${steps.length === 0 ? '    return []' : `    lines: list[str] = []\n${indent(steps.join('\n'), '    ')}\n    return lines`}`;
-  const blocks = [...new Set(fragments.flatMap((f) => f.helpers ?? [])), ...fragments.flatMap((f) => (f.code ? [f.code] : [])), useCapabilities];
+  const blocks = [...new Set(fragments.flatMap((f) => f.helpers ?? [])), ...fragments.flatMap((f) => f.code ?? []), useCapabilities];
   return withHead({
     docstring: python('What create-wasmcloud-python writes, and its add command rewrites: put your own code in app.py.'),
     stdlib: stdlibOf(fragments),
@@ -168,7 +168,7 @@ ${steps.length === 0 ? '    return []' : `    lines: list[str] = []\n${indent(st
 export function appView(model: ProjectModel): PythonModuleView {
   const ctx = context(model);
   const fragments = model.interfaces.filter((id) => CATALOG[id].direction === 'export').map((id) => CATALOG[id].python(ctx));
-  const blocks = fragments.flatMap((f) => [...(f.code ? [f.code] : []), ...(f.exportClass ? [f.exportClass] : [])]);
+  const blocks = fragments.flatMap((f) => f.code ?? []);
   const code = blocks.join('\n');
   const shared = [...constantsOf(model).map(([name]) => name), 'use_capabilities'];
   const local = shared.filter((name) => new RegExp(`\\b${name}\\b`).test(code)).sort(isortOrder);
@@ -276,6 +276,8 @@ export interface CommonView {
     title: string;
     description: string;
     sections: Array<{ title: string; body: string }>;
+    /** What the chosen interfaces need beyond the project's own prerequisites, one line each. */
+    prerequisites: string[];
     buildCommand: string;
     bindingsCommand: string;
     interfaces: string[];
@@ -295,22 +297,24 @@ export const YO_RC_KEY = 'create-wasmcloud-python';
 
 /** Every answer the project was generated from, so that `add` can render it again and see what changed. */
 export function recordedAnswers(model: ProjectModel): Record<string, unknown> {
-  return {
-    name: model.names.component,
-    wasmcloud: String(model.wasmcloud),
-    namespace: model.names.witPackage.split(':')[0],
-    description: model.description,
-    interfaces: model.interfaces,
-    ...model.settings,
-  };
+  return modelAnswers(model);
 }
 
 function yoRc(model: ProjectModel): string {
   return JSON.stringify({ [YO_RC_KEY]: { version: packageVersion(), answers: recordedAnswers(model) } }, null, 2);
 }
 
-export function commonView(model: ProjectModel): CommonView {
+/** What a platform tells the common templates. */
+export interface PlatformFacts {
+  host: HostFacts;
+  /** How to try the component on a host once the tests pass (the loop in README). */
+  tryOnHost: string;
+}
+
+export function commonView(model: ProjectModel, platform: PlatformFacts): CommonView {
   const ctx = context(model);
+  const sections = model.interfaces.map((id) => CATALOG[id].readme(ctx, platform.host));
+  const listens = model.interfaces.map((id) => CATALOG[id].needs(ctx).listens).find((address) => address !== undefined);
   return {
     names: model.names,
     description: model.description,
@@ -320,14 +324,15 @@ export function commonView(model: ProjectModel): CommonView {
     readme: {
       title: model.names.component,
       description: model.description.replace(/[<>*_`[\]\\]/g, (c) => `\\${c}`),
-      sections: model.interfaces.map((id) => CATALOG[id].readme(ctx)),
+      sections: sections.map(({ title, body }) => ({ title, body })),
+      prerequisites: [...new Set(sections.flatMap((section) => section.prerequisites ?? []))],
       buildCommand: buildArgv(model).join(' '),
       bindingsCommand: bindingsArgv(model).join(' '),
       interfaces: model.interfaces,
       requirement: COMPONENTIZE_PY_REQUIREMENT,
-      port: model.settings.httpAddress.split(':').pop() as string,
-      hasHttpServer: model.interfaces.includes('http-server'),
-      tryOnHost: model.wasmcloud === 2 ? 'run it on the real host with `wash dev`' : 'build and deploy it on a wasmCloud 1.x host',
+      port: listens?.split(':').pop() ?? '',
+      hasHttpServer: listens !== undefined,
+      tryOnHost: platform.tryOnHost,
     },
     pyproject: {
       name: toml(model.names.project),

@@ -11,7 +11,6 @@ describe('names', () => {
       world: 'my-component',
       artifact: 'build/my_component.wasm',
       signedArtifact: 'build/my_component_s.wasm',
-      wadmComponent: 'my-component',
     });
   });
 

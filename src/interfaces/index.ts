@@ -1,30 +1,34 @@
-import { blobstore } from './blobstore.js';
-import { config } from './config.js';
-import { httpClient } from './http-client.js';
-import { httpServer } from './http-server.js';
-import { keyvalue } from './keyvalue.js';
-import { logging } from './logging.js';
-import { messagingHandler, messagingPublisher } from './messaging.js';
-import type { InterfaceId, InterfaceModule } from './types.js';
+/**
+ * The catalog: one folder per interface (src/interfaces/<id>/), each declaring its settings, its
+ * needs, its Python (the folder's `.py` files) and its README section. Adding an interface is adding
+ * its folder and its line here.
+ */
+import { blobstore } from './blobstore/index.js';
+import { config } from './config/index.js';
+import { httpClient } from './http-client/index.js';
+import { httpServer } from './http-server/index.js';
+import { keyvalue } from './keyvalue/index.js';
+import { logging } from './logging/index.js';
+import { messagingHandler } from './messaging-handler/index.js';
+import { messagingPublisher } from './messaging-publisher/index.js';
+import type { InterfaceModule, Setting } from './types.js';
 
-export type { InterfaceId, InterfaceModule } from './types.js';
+export type { InterfaceModule } from './types.js';
 
 /** The catalog, in the order interfaces appear in prompts, worlds, app.py and README. */
-export const CATALOG: Record<InterfaceId, InterfaceModule> = {
-  'http-server': httpServer,
-  'messaging-handler': messagingHandler,
-  'http-client': httpClient,
-  keyvalue,
-  blobstore,
-  'messaging-publisher': messagingPublisher,
-  logging,
-  config,
-};
+const MODULES = [httpServer, messagingHandler, httpClient, keyvalue, blobstore, messagingPublisher, logging, config] as const;
 
-export const INTERFACE_IDS = Object.keys(CATALOG) as InterfaceId[];
+export type InterfaceId = (typeof MODULES)[number]['id'];
+
+export const CATALOG = Object.fromEntries(MODULES.map((m) => [m.id, m as InterfaceModule])) as Record<InterfaceId, InterfaceModule>;
+
+export const INTERFACE_IDS = MODULES.map((m) => m.id) as InterfaceId[];
 
 export function isInterfaceId(value: string): value is InterfaceId {
   return Object.hasOwn(CATALOG, value);
 }
 
 export const EXPORT_IDS = INTERFACE_IDS.filter((id) => CATALOG[id].direction === 'export');
+
+/** Every interface's settings, in catalog order, each with the interface it belongs to. */
+export const SETTINGS: ReadonlyArray<Setting & { interface: InterfaceId }> = INTERFACE_IDS.flatMap((id) => CATALOG[id].settings.map((s) => ({ ...s, interface: id })));

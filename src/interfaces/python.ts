@@ -1,24 +1,32 @@
-/** Python that more than one interface module uses; each is written once. */
+/**
+ * The Python of each interface lives in `.py` files in its folder, so that it reads as Python and a test
+ * can lint it; this module reads them. The files hold top-level blocks (functions, classes, tests, or a
+ * FakeHost method written as a top-level `def` taking `self`), separated as ruff formats them: by two
+ * blank lines. None holds a value of the project: those are constants the renderer writes.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
 
-/** A name every key-value and blob store accepts, whatever the request path or subject holds. */
-export const SAFE_NAME = `def safe_name(key: str) -> str:
-    """\`key\` as a name every store accepts: letters, digits, \`_\`, \`-\` and inner dots (\`index\` for \`/\`)."""
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", key.strip("/")).strip("._") or "index"`;
+/** Where the interface folders are, in the source tree and in the published package alike. */
+export const INTERFACES_DIR = join(PACKAGE_ROOT, 'src', 'interfaces');
 
-/** tests/test_capabilities.py: what safe_name() keeps, for every module that names things with it. */
-export const SAFE_NAME_TEST = `@pytest.mark.parametrize(
-    ("key", "name"),
-    [("/", "index"), ("/notes/today", "notes_today"), ("/a b?c=1", "a_b_c_1"), ("jobs.42", "jobs.42"), ("/../x.", "x")],
-)
-def test_safe_name_keeps_what_every_store_accepts(key: str, name: str) -> None:
-    assert capabilities.safe_name(key) == name`;
+const cache = new Map<string, string[]>();
 
-/** tests/conftest.py: a resource used in a \`with\` block. */
-export const FAKE_RESOURCE = `class FakeResource:
-    """A resource the code uses in a \`with\` block."""
+/** The top-level blocks of `src/interfaces/<folder>/<file>`, in order. */
+export function pythonBlocks(folder: string, file: string): string[] {
+  const path = join(INTERFACES_DIR, folder, file);
+  let blocks = cache.get(path);
+  if (!blocks) {
+    blocks = readFileSync(path, 'utf8')
+      .trimEnd()
+      .split(/\n\n\n(?=\S)/);
+    cache.set(path, blocks);
+  }
+  return blocks;
+}
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        pass`;
+/** The whole of a file of one block (a step, say). */
+export function pythonBlock(folder: string, file: string): string {
+  return pythonBlocks(folder, file).join('\n\n\n');
+}

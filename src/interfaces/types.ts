@@ -1,41 +1,55 @@
+/**
+ * What an interface declares about itself: its settings, what it needs from a host, its Python and its
+ * README section. Everything here is neutral: no interface names a platform or tests a major; each
+ * platform (src/platforms/) translates these facts into its own files.
+ */
 import type { Names } from '../names.js';
-import type { Major, ProviderId, WitFamily } from '../versions.js';
+import type { ProviderId, WitFamily } from '../versions.js';
 
-export type InterfaceId =
-  | 'http-server'
-  | 'http-client'
-  | 'keyvalue'
-  | 'blobstore'
-  | 'messaging-handler'
-  | 'messaging-publisher'
-  | 'logging'
-  | 'config';
-
-export type KeyvalueBackend = 'nats' | 'redis';
-
-/** Settings an interface reads; each has a flag, a `--yes` default and (where it matters) a prompt. */
-export interface Settings {
-  httpAddress: string;
-  keyvalueBackend: KeyvalueBackend;
-  keyvalueBucket: string;
-  blobstoreRoot: string;
-  blobstoreContainer: string;
-  subscription: string;
-  eventsSubject: string;
-  httpClientUrl: string;
-  greeting: string;
+/** A value that is not acceptable: what is wrong with it, and how to fix it. */
+export interface Problem {
+  problem: string;
+  fix?: string;
 }
+
+/** One setting an interface reads: each has a flag, an answers-file key, a default and a check. */
+export interface Setting<K extends string = string> {
+  /** camelCase: the key in the model, in answers files (snake_case and the flag's spelling work too) and in `--json`. */
+  key: K;
+  /** The flag, without `--`. */
+  flag: string;
+  placeholder: string;
+  help: string;
+  /** The default for a component of this name (`--help` shows it for `{name}`). */
+  default: (component: string) => string;
+  /** Why a value is not acceptable, or undefined when it is. */
+  check: (value: string) => Problem | undefined;
+  /**
+   * Asked at a terminal when the interface is chosen. `pick-backend` questions are asked only where the
+   * backend is fixed when the project is generated (a host that deploys providers); a host that chooses
+   * its backends when it runs does not need the answer.
+   */
+  prompt?: { message: string; choices: Array<{ name: string; value: string }>; when: 'pick-backend' };
+}
+
+/** The settings of every chosen interface, by key. */
+export type SettingValues = Readonly<Record<string, string>>;
 
 export interface Context {
   names: Names;
-  settings: Settings;
-  major: Major;
+  settings: SettingValues;
+}
+
+/** What a platform tells an interface's README about the host it runs on. */
+export interface HostFacts {
+  /** Capabilities come from providers that the deployment links to the component (wadm.yaml). */
+  providers: boolean;
 }
 
 /**
- * Python a module contributes to app.py. Imports name WIT interfaces without a version
- * (`wasi:http/types`); the renderer turns each into the module componentize-py generates for the
- * chosen world and major (`types` or `wasi_http_types`, ...).
+ * Python a module contributes to app.py (an export) or capabilities.py (an import). The code itself is
+ * in the interface's `.py` files (see `python.ts`); imports name WIT interfaces without a version
+ * (`wasi:http/types`), and the renderer turns each into the module componentize-py is told to generate.
  */
 export interface PythonFragment {
   /** `from wit_world.imports.<module of iface> import <names>` */
@@ -44,23 +58,21 @@ export interface PythonFragment {
   moduleImports?: Array<{ iface: string; alias: string }>;
   /** Module-level constants, `NAME = <python literal>`, computed in the module. */
   constants?: Array<[string, string]>;
-  /** Helper functions and classes (exports' handler classes go here too). */
-  code?: string;
+  /** Top-level blocks: helper functions, and for an export its handler class. */
+  code?: string[];
   /** Standard-library modules the code imports (`re`). */
   stdlib?: string[];
   /** Helpers several modules share (each written once, before the modules' own code). */
   helpers?: string[];
   /** Statements run once per request or message; they see `key: str`, `body: bytes`, `lines: list[str]`. */
   steps?: string[];
-  /** Export classes, after everything else. */
-  exportClass?: string;
-  /** What tests/test_app.py needs to test this code in plain CPython. */
+  /** What tests/ needs to test this code in plain CPython. */
   tests?: TestFragment;
 }
 
 /**
- * A capability's part of tests/test_app.py: a fake host stands in for what app.py imports (pytest's
- * monkeypatch sets it on app's modules), and tests call app.py's helpers. Identical parts are written once.
+ * A capability's part of tests/: a fake host stands in for what the code imports (pytest's monkeypatch
+ * sets it on the modules), and tests call the helpers. Identical parts are written once.
  */
 export interface TestFragment {
   /** Binding modules (their pinned names) whose functions the fixture replaces. */
@@ -69,7 +81,7 @@ export interface TestFragment {
   fakes?: string[];
   /** FakeHost dataclass fields: what the host holds and how it will answer. */
   state?: string[];
-  /** FakeHost methods that stand in for imported functions. */
+  /** FakeHost methods that stand in for imported functions (top-level defs taking `self`). */
   methods?: string[];
   /** Statements of the autouse fixture; they see `monkeypatch`, `fake` (the FakeHost) and `modules`. */
   patches?: string[];
@@ -77,61 +89,99 @@ export interface TestFragment {
   tests: string[];
 }
 
-export interface LinkSpec {
-  /** The component or provider the link points at. */
-  target: string;
-  namespace: string;
-  package: string;
-  interfaces: string[];
-  /** Named config on the source side (`source.config`) or the target side (`target.config`). */
-  sourceConfig?: { name: string; properties: Record<string, string> };
-  targetConfig?: { name: string; properties: Record<string, string> };
-}
-
-export interface ProviderSpec {
+/** A named group of configuration values. */
+export interface NamedConfig {
   name: string;
-  provider: ProviderId;
-  /** Links whose source is this provider (the provider calls the component). */
-  links: LinkSpec[];
+  properties: Record<string, string>;
 }
 
-/** wasmCloud 2: one entry of a workload's `hostInterfaces`; entries of one package are merged. */
-export interface HostInterfaceSpec {
-  namespace: string;
-  package: string;
-  interfaces: string[];
-  config?: Record<string, string>;
+/** A backend that can serve a capability. */
+export interface Backend {
+  id: string;
+  /**
+   * The provider that implements it where the deployment brings its own: its image, the name it is
+   * deployed under and the configuration of its link to the component.
+   */
+  provider?: { id: ProviderId; name: string; link?: NamedConfig };
 }
 
-/** What a capability needs from a wasmCloud 2 host. */
-export interface HostContribution {
-  hostInterfaces: HostInterfaceSpec[];
-  /** Outgoing HTTP the workload must be allowed (`allowedHosts`): deny-all otherwise. */
-  allowedHosts?: string[];
+/** A setting of a development host, written commented out (an alternative to uncomment) or active. */
+export interface DevSetting {
+  /** Said before the line (`NATS JetStream (a server run with -js)`); the line alone when absent. */
+  label?: string;
+  key: string;
+  value: string;
+  active?: boolean;
 }
 
-/** wasmCloud 1.x: providers, links and component config in wadm.yaml. */
-export interface WadmContribution {
-  providers?: ProviderSpec[];
-  /** Links whose source is the component (the component calls a provider). */
-  componentLinks?: LinkSpec[];
-  /** Values under the component's `properties.config`. */
-  config?: { name: string; properties: Record<string, string> };
+/** What a development host (one that runs the component on this machine) needs for it. */
+export interface DevNeeds {
+  /** The backends the development host can use for it: in memory unless one is chosen. */
+  backends?: { summary: string; settings: DevSetting[] };
+  /** Configuration the development host must be given for the host capability. */
+  hostInterface?: { comment: string; interfaces: string[]; config: Record<string, string> };
 }
 
-export interface InterfaceModule {
-  id: InterfaceId;
+/** What a capability needs from a host: neutral facts each platform translates. */
+export interface Needs {
+  /** The host capability it binds: interfaces of one WIT package, and the config the capability gets. */
+  binds?: { namespace: string; package: string; interfaces: string[]; config?: Record<string, string> };
+  /** Where it listens for requests, `HOST:PORT` (an HTTP server). */
+  listens?: string;
+  /** Hosts it calls out to: outgoing HTTP is denied otherwise. */
+  calls?: string[];
+  /** Configuration values the component reads at run time (wasi:config). */
+  values?: Record<string, string>;
+  /** The subjects the host delivers to it. */
+  subscribes?: string;
+  /** Its messages go through the host's message broker, which a development host keeps in memory. */
+  brokered?: boolean;
+  /** The backends that can serve it, the chosen one first. */
+  backends?: Backend[];
+  dev?: DevNeeds;
+}
+
+/** One line of "try it": a request to the HTTP server (`curl` + `request`), or a command of its own. */
+export interface TryLine {
+  /** What follows `curl` and precedes the URL's path, and the path: `-d 'some bytes'`, `/notes`. */
+  request?: { args?: string; path: string };
+  command?: string;
+  /** What to look for. */
+  note: string;
+}
+
+export interface ReadmeSection {
+  title: string;
+  body: string;
+  /** Prerequisites beyond the project's own, one line each. */
+  prerequisites?: string[];
+}
+
+export interface InterfaceModule<K extends string = string, Id extends string = string> {
+  id: Id;
   title: string;
   summary: string;
   direction: 'import' | 'export';
-  /** WIT interfaces without a version (`wasi:keyvalue/store`); each major's package set versions them. */
+  /** WIT interfaces without a version (`wasi:keyvalue/store`); each platform's package set versions them. */
   imports: string[];
   exports: string[];
   packages: WitFamily[];
+  settings: ReadonlyArray<Setting<K>>;
   python(ctx: Context): PythonFragment;
-  /** wasmCloud 2: host interfaces (WorkloadDeployment, `wash dev`). */
-  host(ctx: Context): HostContribution;
-  /** wasmCloud 1.x: providers and links (wadm.yaml). */
-  wadm(ctx: Context): WadmContribution;
-  readme(ctx: Context): { title: string; body: string };
+  needs(ctx: Context): Needs;
+  readme(ctx: Context, host: HostFacts): ReadmeSection;
+  /** Lines that exercise it on a development host, with what to look for. */
+  tryIt?(ctx: Context): TryLine[];
+}
+
+/** Declares an interface; `ctx.settings` is typed by the settings it declares. */
+export function defineInterface<const Id extends string, const K extends string = never>(
+  spec: Omit<InterfaceModule<K, Id>, 'python' | 'needs' | 'readme' | 'tryIt'> & {
+    python(ctx: Context & { settings: Record<K, string> }): PythonFragment;
+    needs(ctx: Context & { settings: Record<K, string> }): Needs;
+    readme(ctx: Context & { settings: Record<K, string> }, host: HostFacts): ReadmeSection;
+    tryIt?(ctx: Context & { settings: Record<K, string> }): TryLine[];
+  },
+): InterfaceModule<K, Id> {
+  return spec as InterfaceModule<K, Id>;
 }

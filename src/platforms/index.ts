@@ -17,7 +17,8 @@ export interface ProjectView extends CommonView {
 
 /** Everything the templates of `model`'s major read. */
 export function projectView(model: ProjectModel): ProjectView {
-  return { ...commonView(model), major: model.wasmcloud, platform: PLATFORMS[model.wasmcloud].view(model), packages: vendoredPackages(model) };
+  const platform = PLATFORMS[model.wasmcloud];
+  return { ...commonView(model, platform), major: model.wasmcloud, platform: platform.view(model), packages: vendoredPackages(model) };
 }
 
 export function templateFiles(model: ProjectModel): TemplateFile[] {

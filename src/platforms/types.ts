@@ -1,3 +1,4 @@
+import type { HostFacts } from '../interfaces/types.js';
 import type { ProjectModel } from '../model.js';
 import type { Major } from '../versions.js';
 
@@ -8,14 +9,25 @@ export interface TemplateFile {
 }
 
 /**
- * One wasmCloud major: the files it adds to the common ones (app.py, the world, pyproject.toml, ...),
- * what its templates interpolate, and the commands a user runs next.
+ * One platform (a wasmCloud major): the files it adds to the common ones (app.py, the world,
+ * pyproject.toml, ...), what its templates interpolate, and the commands a user runs next. It translates
+ * the interfaces' neutral facts (their `needs`) into its own manifests and configuration.
  */
 export interface Platform {
   major: Major;
+  /** What the interfaces' README sections are told about this platform's hosts. */
+  host: HostFacts;
+  /** How to try the component on a host once the tests pass (the loop in README). */
+  tryOnHost: string;
   templates: TemplateFile[];
-  /** Everything this major's templates read, under `platform`; escaped for each file's language. */
+  /** Everything this platform's templates read, under `platform`; escaped for each file's language. */
   view(model: ProjectModel): object;
   /** After `cd`, the venv and the type check: build, run and try it. */
   next(model: ProjectModel): string[];
 }
+
+/**
+ * wash fetches every WIT package from the registries before it builds (offline that fails, online it
+ * rewrites wit/deps). `--skip-fetch` builds from the vendored packages as they are, on wash 1.x and 2.x alike.
+ */
+export const WASH_BUILD_OFFLINE = 'wash build --skip-fetch';

@@ -1,11 +1,34 @@
-/** wasmCloud 1.x (legacy): wasmcloud.toml for wash 0.x, and a wadm application with providers and links. */
+/**
+ * wasmCloud 1.x (legacy): wasmcloud.toml for wash 0.x, and a wadm application with providers and links.
+ * Translates the interfaces' needs: the provider of each one's chosen backend, linked to the component
+ * in the direction of each bound interface, and the values the component reads as its config.
+ */
 import { toml, yaml } from '../escape.js';
-import { CATALOG } from '../interfaces/index.js';
-import type { LinkSpec, ProviderSpec } from '../interfaces/types.js';
+import { CATALOG, INTERFACE_IDS } from '../interfaces/index.js';
+import type { NamedConfig } from '../interfaces/types.js';
 import type { ProjectModel } from '../model.js';
 import { buildArgv, context, PROJECT_VERSION } from '../render.js';
-import { PROVIDER_IMAGES } from '../versions.js';
-import type { Platform } from './types.js';
+import { PROVIDER_IMAGES, type ProviderId } from '../versions.js';
+import { chosen } from './needs.js';
+import { WASH_BUILD_OFFLINE, type Platform } from './types.js';
+
+interface LinkSpec {
+  /** The component or provider the link points at. */
+  target: string;
+  namespace: string;
+  package: string;
+  interfaces: string[];
+  /** Named config on the source side (`source.config`) or the target side (`target.config`). */
+  sourceConfig?: NamedConfig;
+  targetConfig?: NamedConfig;
+}
+
+interface ProviderSpec {
+  name: string;
+  provider: ProviderId;
+  /** Links whose source is this provider (the provider calls the component). */
+  links: LinkSpec[];
+}
 
 interface ConfigView {
   name: string;
@@ -29,7 +52,7 @@ interface WadmComponentView {
   links: LinkView[];
 }
 
-const configView = (config?: { name: string; properties: Record<string, string> }): ConfigView | undefined =>
+const configView = (config?: NamedConfig): ConfigView | undefined =>
   config && { name: yaml(config.name), properties: Object.entries(config.properties).map(([k, v]) => [k, yaml(v)]) };
 
 const linkView = (link: LinkSpec): LinkView => ({
@@ -41,26 +64,52 @@ const linkView = (link: LinkSpec): LinkView => ({
   targetConfig: configView(link.targetConfig),
 });
 
+/** The name of every provider any interface can deploy: a component may not share one (wadm rejects duplicate names). */
+function providerNames(model: ProjectModel): Set<string> {
+  const ctx = context(model);
+  return new Set(INTERFACE_IDS.flatMap((id) => CATALOG[id].needs(ctx).backends ?? []).flatMap((b) => (b.provider ? [b.provider.name] : [])));
+}
+
+/** The wadm component name: the component's, unless a provider has it. */
+export function wadmComponentName(model: ProjectModel): string {
+  const name = model.names.component;
+  return providerNames(model).has(name) ? `${name}-component` : name;
+}
+
 /** The wadm spec: the component with its outgoing links, then each provider with its links. */
 export function wadmView(model: ProjectModel): WadmComponentView[] {
-  const ctx = context(model);
-  const contributions = model.interfaces.map((id) => CATALOG[id].wadm(ctx));
+  const component = wadmComponentName(model);
   const providers = new Map<string, ProviderSpec>();
-  for (const provider of contributions.flatMap((c) => c.providers ?? [])) {
+  const componentLinks = new Map<string, LinkSpec>();
+  const values: Record<string, string> = {};
+  for (const { module, needs } of chosen(model)) {
+    Object.assign(values, needs.values);
+    const provider = needs.backends?.[0]?.provider;
+    if (!provider || !needs.binds) continue;
+    const { namespace, package: pkg, interfaces } = needs.binds;
+    // The provider calls the component for what it exports; the component calls the provider for the rest.
+    const exported = interfaces.filter((i) => module.exports.includes(`${namespace}:${pkg}/${i}`));
+    const imported = interfaces.filter((i) => !exported.includes(i));
+    const links: LinkSpec[] = [];
+    if (exported.length > 0) {
+      links.push({ target: component, namespace, package: pkg, interfaces: exported, ...(module.direction === 'export' && provider.link ? { sourceConfig: provider.link } : {}) });
+    }
+    if (imported.length > 0) {
+      const link: LinkSpec = { target: provider.name, namespace, package: pkg, interfaces: imported, ...(module.direction === 'import' && provider.link ? { targetConfig: provider.link } : {}) };
+      componentLinks.set(JSON.stringify(link), link);
+    }
     const existing = providers.get(provider.name);
-    providers.set(provider.name, existing ? { ...existing, links: [...existing.links, ...provider.links] } : provider);
+    providers.set(provider.name, existing ? { ...existing, links: [...existing.links, ...links] } : { name: provider.name, provider: provider.id, links });
   }
-  const componentLinks = [...new Map(contributions.flatMap((c) => c.componentLinks ?? []).map((l) => [JSON.stringify(l), l])).values()];
-  const configs = contributions.flatMap((c) => (c.config ? [c.config] : []));
-  const component: WadmComponentView = {
-    name: yaml(model.names.wadmComponent),
-    type: 'component',
-    image: yaml(`file://./${model.names.signedArtifact}`),
-    config: configView(configs[0]),
-    links: componentLinks.map(linkView),
-  };
+  const config = Object.keys(values).length > 0 ? { name: `${model.names.component}-config`, properties: values } : undefined;
   return [
-    component,
+    {
+      name: yaml(component),
+      type: 'component',
+      image: yaml(`file://./${model.names.signedArtifact}`),
+      config: configView(config),
+      links: [...componentLinks.values()].map(linkView),
+    },
     ...[...providers.values()].map((p) => ({
       name: yaml(p.name),
       type: 'capability' as const,
@@ -70,14 +119,10 @@ export function wadmView(model: ProjectModel): WadmComponentView[] {
   ];
 }
 
-/**
- * wash 1.x fetches every WIT package from the registries before it builds (offline that fails, online it
- * rewrites wit/deps). `--skip-fetch` builds from the vendored packages as they are, on wash 1.x and 2.x alike.
- */
-export const WASH_BUILD_OFFLINE = 'wash build --skip-fetch';
-
 export const v1: Platform = {
   major: 1,
+  host: { providers: true },
+  tryOnHost: 'build and deploy it on a wasmCloud 1.x host',
   templates: [
     { source: 'v1/wasmcloud.toml.ejs', destination: 'wasmcloud.toml' },
     { source: 'v1/wadm.yaml.ejs', destination: 'wadm.yaml' },
@@ -96,13 +141,10 @@ export const v1: Platform = {
       },
       wadm: { name: yaml(model.names.project), description: yaml(model.description), components: wadmView(model) },
       washBuild: WASH_BUILD_OFFLINE,
-      nats: model.interfaces.includes('messaging-handler'),
-      redis: model.interfaces.includes('keyvalue') && model.settings.keyvalueBackend === 'redis',
     };
   },
-  next: (model) => [
-    WASH_BUILD_OFFLINE,
-    'wash up -d && wash app deploy wadm.yaml',
-    ...(model.interfaces.includes('http-server') ? [`curl localhost:${model.settings.httpAddress.split(':').pop()}`] : []),
-  ],
+  next: (model) => {
+    const address = chosen(model).find((c) => c.needs.listens)?.needs.listens;
+    return [WASH_BUILD_OFFLINE, 'wash up -d && wash app deploy wadm.yaml', ...(address === undefined ? [] : [`curl localhost:${address.split(':').pop()}`])];
+  },
 };

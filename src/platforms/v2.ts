@@ -1,25 +1,38 @@
 /**
  * wasmCloud 2: `.wash/config.yaml` for wash 2.x (`wash build`, `wash dev`), and a WorkloadDeployment
- * whose hostInterfaces declare every capability the component imports or exports.
+ * whose hostInterfaces declare every capability the component imports or exports. Translates the
+ * interfaces' needs: what they bind becomes hostInterfaces, what they call allowedHosts, their
+ * development needs the `dev` section of the wash config.
  */
 import { yaml } from '../escape.js';
-import { CATALOG } from '../interfaces/index.js';
-import type { HostInterfaceSpec } from '../interfaces/types.js';
+import { DEV_NATS_URL } from '../interfaces/common/index.js';
+import type { DevSetting } from '../interfaces/types.js';
 import type { ProjectModel } from '../model.js';
-import { buildArgv, context, PROJECT_VERSION } from '../render.js';
-import { WASH_BUILD_OFFLINE } from './v1.js';
-import type { Platform } from './types.js';
+import { buildArgv, PROJECT_VERSION } from '../render.js';
+import { chosen, tryLines, type Chosen } from './needs.js';
+import { WASH_BUILD_OFFLINE, type Platform } from './types.js';
 
-/** Where the README and the `Next:` lines run a NATS server for `wash dev`. */
-export const DEV_NATS_URL = 'nats://127.0.0.1:4222';
-const DEV_REDIS_URL = 'redis://127.0.0.1:6379';
+/** One entry of a workload's `hostInterfaces` (and of wash dev's `dev.host_interfaces`). */
+export interface HostInterfaceSpec {
+  namespace: string;
+  package: string;
+  interfaces: string[];
+  config?: Record<string, string>;
+}
 
-/** Every capability's host interfaces, one entry per `namespace:package` (the CRD allows one unnamed entry each). */
-export function hostInterfaces(model: ProjectModel): HostInterfaceSpec[] {
-  const ctx = context(model);
+/**
+ * Every capability's host interface, one entry per `namespace:package` (the CRD allows one unnamed entry
+ * each); the values the component reads are the config of its wasi:config entry.
+ */
+export function hostInterfaces(all: Chosen[]): HostInterfaceSpec[] {
   const merged = new Map<string, HostInterfaceSpec>();
-  for (const entry of model.interfaces.flatMap((id) => CATALOG[id].host(ctx).hostInterfaces)) {
-    const key = `${entry.namespace}:${entry.package}`;
+  const values = Object.assign({}, ...all.map((c) => c.needs.values ?? {})) as Record<string, string>;
+  for (const { needs } of all) {
+    if (!needs.binds) continue;
+    const { namespace, package: pkg, interfaces } = needs.binds;
+    const key = `${namespace}:${pkg}`;
+    const config = key === 'wasi:config' && Object.keys(values).length > 0 ? { ...needs.binds.config, ...values } : needs.binds.config;
+    const entry: HostInterfaceSpec = { namespace, package: pkg, interfaces: [...interfaces], ...(config ? { config } : {}) };
     const existing = merged.get(key);
     merged.set(
       key,
@@ -29,15 +42,10 @@ export function hostInterfaces(model: ProjectModel): HostInterfaceSpec[] {
             interfaces: [...new Set([...existing.interfaces, ...entry.interfaces])],
             ...(existing.config || entry.config ? { config: { ...existing.config, ...entry.config } } : {}),
           }
-        : { ...entry, interfaces: [...entry.interfaces] },
+        : entry,
     );
   }
   return [...merged.values()];
-}
-
-export function allowedHosts(model: ProjectModel): string[] {
-  const ctx = context(model);
-  return [...new Set(model.interfaces.flatMap((id) => CATALOG[id].host(ctx).allowedHosts ?? []))];
 }
 
 /** The OCI reference the manifest deploys and the README pushes to. */
@@ -59,72 +67,74 @@ const entryView = (entry: HostInterfaceSpec): HostInterfaceView => ({
   config: Object.entries(entry.config ?? {}).map(([k, v]) => [yaml(k), yaml(v)]),
 });
 
-/** A commented-out `dev` setting: why, and the line to uncomment. */
-interface Alternative {
-  comment: string;
-  line: string;
+/** A dev setting as wash's config has it: commented out, or active, with what it is said before it. */
+function settingLines(setting: DevSetting): string[] {
+  const line = `${setting.key}: ${yaml(setting.value)}`;
+  if (setting.active) return [...(setting.label ? [`# ${setting.label}.`] : []), line];
+  return [...(setting.label ? [`# ${setting.label}: uncomment to use it.`] : []), `# ${line}`];
 }
 
-function keyvalueAlternatives(model: ProjectModel): Alternative[] {
-  const nats = { comment: 'NATS JetStream (a server run with -js)', line: `wasi_keyvalue_nats_url: ${DEV_NATS_URL}` };
-  const redis = { comment: 'Redis (a running Redis server)', line: `wasi_keyvalue_redis_url: ${DEV_REDIS_URL}` };
-  const file = { comment: 'Files on disk', line: `wasi_keyvalue_path: ${yaml(`/tmp/${model.names.component}-keyvalue`)}` };
-  const chosen = model.settings.keyvalueBackend === 'nats' ? nats : redis;
-  return [{ ...chosen, comment: `${chosen.comment}, as chosen with --keyvalue-backend` }, model.settings.keyvalueBackend === 'nats' ? redis : nats, file];
-}
+/** wash dev keeps brokered messages in memory unless it is pointed at NATS. */
+const NATS_BLOCK = [
+  '# Messaging: in memory (default), where nothing outside `wash dev` takes part. To send and receive with NATS clients,',
+  '# run `nats-server -js` and uncomment this line (keyvalue and blobstore then use the same NATS server).',
+  `# data_nats_url: ${DEV_NATS_URL}`,
+];
 
 /**
  * One shell line per chosen capability that exercises it under `wash dev`, with what to look for. Imports
  * run once per request (or message), so an HTTP component shows them all through curl.
  */
-export function tryIt(model: ProjectModel): string[] {
-  const has = (id: (typeof model.interfaces)[number]) => model.interfaces.includes(id);
-  const s = model.settings;
-  const lines: Array<[string, string]> = [];
-  if (has('http-server')) {
-    const base = `localhost:${s.httpAddress.split(':').pop()}`;
-    lines.push([`curl ${base}/hello`, `Hello from ${model.names.component}! GET /hello`]);
-    if (has('keyvalue')) lines.push([`curl ${base}/hello`, 'again: count: 2']);
-    if (has('blobstore')) lines.push([`curl -d 'some bytes' ${base}/notes`, `stored 10 bytes in ${s.blobstoreContainer}: some bytes`]);
-    if (has('config')) lines.push([`curl ${base}/`, 'greeting: the value in workload.config']);
-    if (has('http-client')) lines.push([`curl ${base}/`, `upstream ${s.httpClientUrl}: its status`]);
-    if (has('logging')) lines.push([`curl ${base}/logged`, 'wash dev prints: handling /logged (0 bytes)']);
-  }
-  if (has('messaging-publisher')) lines.push([`nats sub '${s.eventsSubject}'`, 'with NATS wired in: each request or message arrives']);
-  if (has('messaging-handler')) lines.push([`nats req '${s.subscription.replace(/>$/, 'hi').replace(/\*/g, 'x')}' 'hi'`, 'with NATS wired in: prints the reply']);
+export function tryIt(model: ProjectModel, all: Chosen[]): string[] {
+  const address = all.find((c) => c.needs.listens)?.needs.listens;
+  const base = address === undefined ? undefined : `localhost:${address.split(':').pop()}`;
+  const lines = tryLines(model).flatMap((line): Array<[string, string]> => {
+    if (line.command !== undefined) return [[line.command, line.note]];
+    if (line.request === undefined || base === undefined) return [];
+    return [[`curl ${line.request.args ? `${line.request.args} ` : ''}${base}${line.request.path}`, line.note]];
+  });
   const width = Math.max(...lines.map(([command]) => command.length)) + 2;
   return lines.map(([command, note]) => `${command.padEnd(width)}# ${note}`);
 }
 
 export const v2: Platform = {
   major: 2,
+  host: { providers: false },
+  tryOnHost: 'run it on the real host with `wash dev`',
   templates: [
     { source: 'v2/wash-config.yaml.ejs', destination: '.wash/config.yaml' },
     { source: 'v2/workloaddeployment.yaml.ejs', destination: 'manifests/workloaddeployment.yaml' },
     { source: 'v2/README.md.ejs', destination: 'README.md' },
   ],
   view: (model) => {
-    const entries = hostInterfaces(model);
-    const has = (id: (typeof model.interfaces)[number]) => model.interfaces.includes(id);
-    const find = (namespace: string, pkg: string) => entries.find((e) => e.namespace === namespace && e.package === pkg);
+    const all = chosen(model);
+    const entries = hostInterfaces(all);
+    const address = all.find((c) => c.needs.listens)?.needs.listens;
     // wash dev serves workload.config through wasi:config, and its messaging (in memory and on NATS) subscribes
     // the handler to workload.config's `subscriptions`: without them the handler gets every subject, its own
     // publishes too.
-    const subscriptions = find('wasmcloud', 'messaging')?.config?.subscriptions;
-    const config = { ...find('wasi', 'config')?.config, ...(subscriptions ? { subscriptions } : {}) };
-    // On NATS, wash dev's blobstore allows only the containers its wasi:blobstore entry lists.
-    const buckets = find('wasi', 'blobstore')?.config?.buckets;
-    const hosts = allowedHosts(model).map(yaml);
+    const subscriptions = all.find((c) => c.needs.subscribes)?.needs.subscribes;
+    const config = { ...Object.assign({}, ...all.map((c) => c.needs.values ?? {})), ...(subscriptions ? { subscriptions } : {}) } as Record<string, string>;
+    const hosts = [...new Set(all.flatMap((c) => c.needs.calls ?? []))].map(yaml);
+    const brokered = all.some((c) => c.needs.brokered);
+    const backends = all.flatMap((c) => (c.needs.dev?.backends ? [c.needs.dev.backends] : []));
+    const devEntries = all.flatMap((c) => {
+      const entry = c.needs.dev?.hostInterface;
+      if (!entry || !c.needs.binds) return [];
+      return [{ comment: entry.comment, ...entryView({ namespace: c.needs.binds.namespace, package: c.needs.binds.package, interfaces: entry.interfaces, config: entry.config }) }];
+    });
     return {
       wash: {
         command: yaml(buildArgv(model).join(' ')),
         componentPath: yaml(model.names.artifact),
-        address: has('http-server') ? yaml(model.settings.httpAddress) : undefined,
-        keyvalue: has('keyvalue') ? keyvalueAlternatives(model) : [],
-        blobstorePath: has('blobstore') ? yaml(model.settings.blobstoreRoot) : undefined,
-        messaging: has('messaging-handler') || has('messaging-publisher'),
-        natsUrl: DEV_NATS_URL,
-        blobstoreBuckets: buckets === undefined ? undefined : yaml(buckets),
+        address: address === undefined ? undefined : yaml(address),
+        // Each block of the `dev` section: comment lines and settings, written as they stand.
+        blocks: [
+          ...backends.map((b) => [...b.summary.split('\n').map((l) => `# ${l}`), ...b.settings.flatMap(settingLines)]),
+          ...(brokered ? [NATS_BLOCK] : []),
+        ],
+        hostInterfaces: devEntries,
+        messaging: brokered,
         subscribes: subscriptions !== undefined,
         workloadConfig: Object.entries(config).map(([k, v]) => [yaml(k), yaml(v)]),
         allowedHosts: hosts,
@@ -132,18 +142,17 @@ export const v2: Platform = {
       manifest: {
         name: yaml(model.names.component),
         image: yaml(imageRef(model)),
-        service: has('http-server') ? yaml(model.names.component) : undefined,
+        service: address === undefined ? undefined : yaml(model.names.component),
         hostInterfaces: entries.map(entryView),
         allowedHosts: hosts,
       },
       washBuild: WASH_BUILD_OFFLINE,
       image: imageRef(model),
-      tryIt: tryIt(model),
+      tryIt: tryIt(model, all),
     };
   },
-  next: (model) => [
-    WASH_BUILD_OFFLINE,
-    'wash dev',
-    ...(model.interfaces.includes('http-server') ? [`curl localhost:${model.settings.httpAddress.split(':').pop()}`] : []),
-  ],
+  next: (model) => {
+    const address = chosen(model).find((c) => c.needs.listens)?.needs.listens;
+    return [WASH_BUILD_OFFLINE, 'wash dev', ...(address === undefined ? [] : [`curl localhost:${address.split(':').pop()}`])];
+  },
 };

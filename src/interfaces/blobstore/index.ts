@@ -1,0 +1,90 @@
+import { markdownCode, python } from '../../escape.js';
+import { matching, storeName } from '../checks.js';
+import { FAKE_RESOURCE, SAFE_NAME, SAFE_NAME_TEST } from '../common/index.js';
+import { pythonBlock, pythonBlocks } from '../python.js';
+import { defineInterface } from '../types.js';
+
+export const blobstore = defineInterface({
+  id: 'blobstore',
+  title: 'Blob store',
+  summary: 'Store and read objects in containers (imports wasi:blobstore/blobstore)',
+  direction: 'import',
+  imports: ['wasi:blobstore/blobstore'],
+  exports: [],
+  packages: ['wasi:blobstore'],
+  settings: [
+    {
+      key: 'blobstoreContainer',
+      flag: 'blobstore-container',
+      placeholder: 'NAME',
+      help: 'blobstore: container objects go to',
+      default: (component) => component,
+      check: storeName,
+    },
+    {
+      key: 'blobstoreRoot',
+      flag: 'blobstore-root',
+      placeholder: 'PATH',
+      help: 'blobstore: directory objects are kept in on disk',
+      default: (component) => `/tmp/${component}-blobs`,
+      check: matching(/^\/[A-Za-z0-9._/-]{0,200}$/, 'an absolute path of letters, digits, `.`, `_`, `-` and `/`'),
+    },
+  ],
+  python: (ctx) => ({
+    fromImports: [
+      { iface: 'wasi:blobstore/types', names: ['IncomingValue', 'OutgoingValue'] },
+      { iface: 'wasi:blobstore/container', names: ['Container'] },
+    ],
+    moduleImports: [{ iface: 'wasi:blobstore/blobstore', alias: 'blobstore' }],
+    constants: [
+      ['BLOB_CONTAINER', python(ctx.settings.blobstoreContainer)],
+      ['MAX_CHUNK', '4096'],
+    ],
+    stdlib: ['re'],
+    helpers: [SAFE_NAME],
+    code: pythonBlocks('blobstore', 'capability.py'),
+    steps: [pythonBlock('blobstore', 'step.py')],
+    tests: {
+      modules: ['blobstore'],
+      fakes: [FAKE_RESOURCE, ...pythonBlocks('blobstore', 'fakes.py')],
+      state: ['containers: dict[str, dict[str, bytes]] = field(default_factory=dict)', 'inclusive_end: bool = True'],
+      methods: pythonBlocks('blobstore', 'host.py'),
+      patches: [
+        'monkeypatch.setattr(blobstore, "container_exists", fake.container_exists)',
+        'monkeypatch.setattr(blobstore, "get_container", fake.get_container)',
+        'monkeypatch.setattr(blobstore, "create_container", fake.create_container)',
+        'monkeypatch.setattr(capabilities, "OutgoingValue", FakeOutgoingValue)',
+        'monkeypatch.setattr(capabilities, "IncomingValue", FakeIncomingValue)',
+      ],
+      tests: [...pythonBlocks('blobstore', 'test_capabilities.py'), SAFE_NAME_TEST],
+    },
+  }),
+  needs: (ctx) => ({
+    binds: { namespace: 'wasi', package: 'blobstore', interfaces: ['blobstore'], config: { buckets: ctx.settings.blobstoreContainer } },
+    backends: [
+      {
+        id: 'filesystem',
+        provider: { id: 'blobstore-fs', name: 'blobstore', link: { name: 'root-directory', properties: { root: ctx.settings.blobstoreRoot } } },
+      },
+    ],
+    dev: {
+      backends: {
+        summary: 'Blobstore backend: in memory (default). Uncomment to keep the objects as files under this directory.',
+        settings: [{ key: 'wasi_blobstore_path', value: ctx.settings.blobstoreRoot }],
+      },
+      // On NATS, wash dev's blobstore allows only the containers its wasi:blobstore entry lists.
+      hostInterface: {
+        comment: 'The containers the component may use when its blobstore lives in NATS (data_nats_url).',
+        interfaces: [],
+        config: { buckets: ctx.settings.blobstoreContainer },
+      },
+    },
+  }),
+  readme: (ctx) => ({
+    title: 'Blob store (`wasi:blobstore/blobstore`)',
+    body: `\`store_and_read_back\` writes the request (or message) body to the container
+${markdownCode(ctx.settings.blobstoreContainer)} under a name taken from the path, reads it back and reports it. The
+\`blobstore\` provider keeps objects as files under ${markdownCode(ctx.settings.blobstoreRoot)} on the host.`,
+  }),
+  tryIt: (ctx) => [{ request: { args: "-d 'some bytes'", path: '/notes' }, note: `stored 10 bytes in ${ctx.settings.blobstoreContainer}: some bytes` }],
+});

@@ -1,0 +1,30 @@
+/**
+ * What more than one interface uses, written once: Python helpers and fakes (in this folder's `.py`
+ * files), and the fakes of the messaging consumer both messaging interfaces import.
+ */
+import { pythonBlock } from '../python.js';
+import type { TestFragment } from '../types.js';
+
+/** capabilities.py: a name every key-value and blob store accepts, whatever the request path or subject holds. */
+export const SAFE_NAME = pythonBlock('common', 'safe_name.py');
+
+/** tests/test_capabilities.py: what safe_name() keeps. */
+export const SAFE_NAME_TEST = pythonBlock('common', 'test_safe_name.py');
+
+/** tests/conftest.py: a resource used in a `with` block. */
+export const FAKE_RESOURCE = pythonBlock('common', 'fake_resource.py');
+
+/** tests/conftest.py: consumer.publish records what it was given. */
+export const PUBLISH_FAKE: Omit<TestFragment, 'tests'> = {
+  modules: ['consumer', 'messaging_types'],
+  state: ['published: list[tuple[str, bytes, str | None]] = field(default_factory=list)'],
+  methods: [pythonBlock('common', 'publish_host.py')],
+  patches: ['monkeypatch.setattr(consumer, "publish", fake.publish)'],
+};
+
+/** The NATS server a development host's brokered and stored data can live in. */
+export const DEV_NATS_URL = 'nats://127.0.0.1:4222';
+
+/** How to put a development host's messaging on a real NATS server (README). */
+export const NATS_DEV = `To reach it from outside under \`wash dev\`, run a NATS server with JetStream (\`nats-server -js\`), uncomment
+\`data_nats_url\` in \`.wash/config.yaml\` and restart \`wash dev\` (keyvalue and blobstore then live in NATS too).`;

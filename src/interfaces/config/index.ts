@@ -1,0 +1,53 @@
+import { markdownCode } from '../../escape.js';
+import { freeText } from '../checks.js';
+import { pythonBlock, pythonBlocks } from '../python.js';
+import { defineInterface } from '../types.js';
+
+export const config = defineInterface({
+  id: 'config',
+  title: 'Runtime config',
+  summary: 'Read configuration values at runtime (imports wasi:config/store)',
+  direction: 'import',
+  imports: ['wasi:config/store'],
+  exports: [],
+  packages: ['wasi:config'],
+  settings: [
+    {
+      key: 'greeting',
+      flag: 'greeting',
+      placeholder: 'TEXT',
+      help: 'config: the `greeting` value the host serves',
+      default: () => 'Hello',
+      check: freeText,
+    },
+  ],
+  python: () => ({
+    moduleImports: [{ iface: 'wasi:config/store', alias: 'config_store' }],
+    constants: [['DEFAULT_GREETING', '"Hello"']],
+    code: pythonBlocks('config', 'capability.py'),
+    steps: [pythonBlock('config', 'step.py')],
+    tests: {
+      modules: ['config_store'],
+      state: ['config: dict[str, str] = field(default_factory=dict)', 'config_fails: bool = False'],
+      methods: pythonBlocks('config', 'host.py'),
+      patches: ['monkeypatch.setattr(config_store, "get", fake.config_get)'],
+      tests: pythonBlocks('config', 'test_capabilities.py'),
+    },
+  }),
+  needs: (ctx) => ({
+    binds: { namespace: 'wasi', package: 'config', interfaces: ['store'] },
+    values: { greeting: ctx.settings.greeting },
+  }),
+  readme: (ctx, host) => ({
+    title: 'Runtime config (`wasi:config/store`)',
+    body: `\`configured_greeting\` reads the key \`greeting\` from the component's configuration, ${markdownCode(ctx.settings.greeting)} as
+generated, and falls back to \`DEFAULT_GREETING\` when the host has no value. ${
+      host.providers
+        ? `\`wadm.yaml\` sets it under the component's \`properties.config\`; change it there and redeploy, or put a named
+config with \`wash config put ${ctx.names.component}-config greeting=hola\`.`
+        : `\`wash dev\` serves it from \`workload.config\` in \`.wash/config.yaml\`; deployed, it comes from the \`config\` of the
+\`wasi:config\` host interface in \`manifests/workloaddeployment.yaml\`. Change it there: no rebuild is needed.`
+    }`,
+  }),
+  tryIt: () => [{ request: { path: '/' }, note: 'greeting: the value in workload.config' }],
+});

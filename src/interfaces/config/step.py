@@ -1,0 +1,1 @@
+lines.append(f"greeting: {configured_greeting()}")

@@ -1,0 +1,109 @@
+import { markdownCode, python } from '../../escape.js';
+import { oneOf, storeName } from '../checks.js';
+import { DEV_NATS_URL, FAKE_RESOURCE, SAFE_NAME, SAFE_NAME_TEST } from '../common/index.js';
+import { pythonBlock, pythonBlocks } from '../python.js';
+import { defineInterface, type Backend, type DevSetting } from '../types.js';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const BACKENDS = ['nats', 'redis'] as const;
+
+export const keyvalue = defineInterface({
+  id: 'keyvalue',
+  title: 'Key-value store',
+  summary: 'Read, write and atomically count keys (imports wasi:keyvalue/store and atomics)',
+  direction: 'import',
+  imports: ['wasi:keyvalue/store', 'wasi:keyvalue/atomics'],
+  exports: [],
+  packages: ['wasi:keyvalue'],
+  settings: [
+    {
+      key: 'keyvalueBackend',
+      flag: 'keyvalue-backend',
+      placeholder: 'nats|redis',
+      help: 'keyvalue: backend (2: listed first in wash dev config; 1: provider)',
+      default: () => 'nats',
+      check: oneOf(BACKENDS, 'a backend'),
+      prompt: {
+        message: 'Key-value provider',
+        choices: [
+          { name: 'NATS JetStream (keyvalue-nats)', value: 'nats' },
+          { name: 'Redis (keyvalue-redis)', value: 'redis' },
+        ],
+        when: 'pick-backend',
+      },
+    },
+    {
+      key: 'keyvalueBucket',
+      flag: 'keyvalue-bucket',
+      placeholder: 'NAME',
+      help: 'keyvalue: bucket the counter lives in',
+      default: (component) => component,
+      check: storeName,
+    },
+  ],
+  python: (ctx) => ({
+    moduleImports: [
+      { iface: 'wasi:keyvalue/store', alias: 'keyvalue_store' },
+      { iface: 'wasi:keyvalue/atomics', alias: 'atomics' },
+    ],
+    constants: [['KEYVALUE_BUCKET', python(ctx.settings.keyvalueBucket)]],
+    stdlib: ['re'],
+    helpers: [SAFE_NAME],
+    code: pythonBlocks('keyvalue', 'capability.py'),
+    steps: [pythonBlock('keyvalue', 'step.py')],
+    tests: {
+      modules: ['keyvalue_store', 'atomics'],
+      fakes: [FAKE_RESOURCE, ...pythonBlocks('keyvalue', 'fakes.py')],
+      state: ['counters: dict[tuple[str, str], int] = field(default_factory=dict)', 'keyvalue_fails: bool = False'],
+      methods: pythonBlocks('keyvalue', 'host.py'),
+      patches: ['monkeypatch.setattr(keyvalue_store, "open", fake.open_bucket)', 'monkeypatch.setattr(atomics, "increment", fake.increment)'],
+      tests: [...pythonBlocks('keyvalue', 'test_capabilities.py'), SAFE_NAME_TEST],
+    },
+  }),
+  needs: (ctx) => {
+    const bucket = ctx.settings.keyvalueBucket;
+    const backends: Record<(typeof BACKENDS)[number], Backend & { dev: DevSetting }> = {
+      nats: {
+        id: 'nats',
+        provider: { id: 'keyvalue-nats', name: 'kvnats', link: { name: 'kv-bucket', properties: { bucket } } },
+        dev: { label: 'NATS JetStream (a server run with -js)', key: 'wasi_keyvalue_nats_url', value: DEV_NATS_URL },
+      },
+      redis: {
+        id: 'redis',
+        provider: { id: 'keyvalue-redis', name: 'kvredis', link: { name: 'redis-url', properties: { url: REDIS_URL } } },
+        dev: { label: 'Redis (a running Redis server)', key: 'wasi_keyvalue_redis_url', value: REDIS_URL },
+      },
+    };
+    const chosen = backends[ctx.settings.keyvalueBackend as (typeof BACKENDS)[number]];
+    const other = backends[chosen.id === 'nats' ? 'redis' : 'nats'];
+    return {
+      binds: { namespace: 'wasi', package: 'keyvalue', interfaces: ['store', 'atomics'], config: { bucket } },
+      backends: [chosen, other],
+      dev: {
+        backends: {
+          summary: 'Keyvalue backend: in memory (default); the data is lost when `wash dev` exits.',
+          settings: [
+            { ...chosen.dev, label: `${chosen.dev.label}, as chosen with --keyvalue-backend` },
+            other.dev,
+            { label: 'Files on disk', key: 'wasi_keyvalue_path', value: `/tmp/${ctx.names.component}-keyvalue` },
+          ],
+        },
+      },
+    };
+  },
+  readme: (ctx, host) => {
+    const nats = ctx.settings.keyvalueBackend === 'nats';
+    const where = host.providers
+      ? `The ${nats ? '`kvnats` provider stores it in NATS JetStream' : '`kvredis` provider stores it in Redis at `redis://127.0.0.1:6379`'}
+(\`create-wasmcloud-python --wasmcloud 1 --keyvalue-backend ${nats ? 'redis' : 'nats'}\` generates the ${nats ? 'Redis' : 'NATS'} variant).`
+      : `\`wash dev\` keeps it in memory; \`.wash/config.yaml\` has the filesystem, NATS and Redis backends ready to
+uncomment (${nats ? 'NATS JetStream' : 'Redis'} first, as chosen with \`--keyvalue-backend\`). A deployed host uses the backend it was started with.`;
+    return {
+      title: 'Key-value store (`wasi:keyvalue/store`, `wasi:keyvalue/atomics`)',
+      body: `\`increment_counter\` opens the bucket ${markdownCode(ctx.settings.keyvalueBucket)} and atomically increments a
+counter per path (or subject), so repeated requests report \`count: 1\`, \`count: 2\`, ... ${where}`,
+      ...(host.providers && !nats ? { prerequisites: ['A Redis server on `127.0.0.1:6379` for the `kvredis` provider: start it (`redis-server`) before deploying'] } : {}),
+    };
+  },
+  tryIt: () => [{ request: { path: '/hello' }, note: 'again: count: 2' }],
+});

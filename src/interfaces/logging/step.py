@@ -1,0 +1,1 @@
+log(Level.INFO, COMPONENT_NAME, f"handling {key} ({len(body)} bytes)")

@@ -1,0 +1,67 @@
+import { markdownCode } from '../../escape.js';
+import { subscription } from '../checks.js';
+import { NATS_DEV, PUBLISH_FAKE } from '../common/index.js';
+import { pythonBlocks } from '../python.js';
+import { defineInterface } from '../types.js';
+
+export const messagingHandler = defineInterface({
+  id: 'messaging-handler',
+  title: 'Messaging handler',
+  summary: 'Handle messages from a NATS subscription and answer on reply-to (exports wasmcloud:messaging/handler)',
+  direction: 'export',
+  imports: ['wasmcloud:messaging/consumer'],
+  exports: ['wasmcloud:messaging/handler'],
+  packages: ['wasmcloud:messaging'],
+  settings: [
+    {
+      key: 'subscription',
+      flag: 'subscription',
+      placeholder: 'SUBJECT',
+      help: 'messaging-handler: NATS subscription',
+      default: (component) => `${component}.requests`,
+      check: subscription,
+    },
+  ],
+  python: () => ({
+    stdlib: ['sys'],
+    fromImports: [{ iface: 'wasmcloud:messaging/types', names: ['BrokerMessage'] }],
+    moduleImports: [{ iface: 'wasmcloud:messaging/consumer', alias: 'consumer' }],
+    code: pythonBlocks('messaging-handler', 'handler.py'),
+    tests: { ...PUBLISH_FAKE, tests: pythonBlocks('messaging-handler', 'test_app.py') },
+  }),
+  needs: (ctx) => ({
+    binds: { namespace: 'wasmcloud', package: 'messaging', interfaces: ['handler', 'consumer'], config: { subscriptions: ctx.settings.subscription } },
+    subscribes: ctx.settings.subscription,
+    brokered: true,
+    backends: [{ id: 'nats', provider: { id: 'messaging-nats', name: 'nats', link: { name: 'subscription', properties: { subscriptions: ctx.settings.subscription } } } }],
+  }),
+  readme: (ctx, host) =>
+    host.providers
+      ? {
+          title: 'Messaging handler (`wasmcloud:messaging/handler`)',
+          body: `\`Handler.handle_message\` receives every message published to ${markdownCode(ctx.settings.subscription)} (the
+\`subscriptions\` of the \`nats\` provider's link) and, when the message has a reply-to subject, answers with a
+greeting through \`wasmcloud:messaging/consumer\`.
+
+\`\`\`sh
+wash pub '${ctx.settings.subscription}' 'hi'      # fire and forget
+nats req '${ctx.settings.subscription}' 'hi'      # with the NATS CLI: prints the reply
+\`\`\``,
+          prerequisites: ['The [NATS CLI](https://github.com/nats-io/natscli) (`nats`), to send a request and see the reply'],
+        }
+      : {
+          title: 'Messaging handler (`wasmcloud:messaging/handler`)',
+          body: `\`Handler.handle_message\` receives every message published to ${markdownCode(ctx.settings.subscription)} (the
+\`subscriptions\` of the \`wasmcloud:messaging\` host interface) and, when the message has a reply-to subject,
+answers with a greeting through \`wasmcloud:messaging/consumer\`.
+
+${NATS_DEV} Then send a request with the [NATS CLI](https://github.com/nats-io/natscli) or any NATS client:
+
+\`\`\`sh
+nats req '${ctx.settings.subscription}' 'hi'      # prints the reply
+\`\`\``,
+        },
+  tryIt: (ctx) => [
+    { command: `nats req '${ctx.settings.subscription.replace(/>$/, 'hi').replace(/\*/g, 'x')}' 'hi'`, note: 'with NATS wired in: prints the reply' },
+  ],
+});

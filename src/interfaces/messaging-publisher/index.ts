@@ -1,0 +1,56 @@
+import { markdownCode, python } from '../../escape.js';
+import { subject } from '../checks.js';
+import { NATS_DEV, PUBLISH_FAKE } from '../common/index.js';
+import { pythonBlock, pythonBlocks } from '../python.js';
+import { defineInterface } from '../types.js';
+
+export const messagingPublisher = defineInterface({
+  id: 'messaging-publisher',
+  title: 'Messaging publisher',
+  summary: 'Publish messages to NATS subjects (imports wasmcloud:messaging/consumer)',
+  direction: 'import',
+  imports: ['wasmcloud:messaging/consumer'],
+  exports: [],
+  packages: ['wasmcloud:messaging'],
+  settings: [
+    {
+      key: 'eventsSubject',
+      flag: 'events-subject',
+      placeholder: 'SUBJECT',
+      help: 'messaging-publisher: subject events go to',
+      default: (component) => `${component}.events`,
+      check: subject,
+    },
+  ],
+  python: (ctx) => ({
+    fromImports: [{ iface: 'wasmcloud:messaging/types', names: ['BrokerMessage'] }],
+    moduleImports: [{ iface: 'wasmcloud:messaging/consumer', alias: 'consumer' }],
+    constants: [['EVENTS_SUBJECT', python(ctx.settings.eventsSubject)]],
+    code: pythonBlocks('messaging-publisher', 'capability.py'),
+    steps: [pythonBlock('messaging-publisher', 'step.py')],
+    tests: { ...PUBLISH_FAKE, tests: pythonBlocks('messaging-publisher', 'test_capabilities.py') },
+  }),
+  needs: () => ({
+    binds: { namespace: 'wasmcloud', package: 'messaging', interfaces: ['consumer'] },
+    brokered: true,
+    backends: [{ id: 'nats', provider: { id: 'messaging-nats', name: 'nats' } }],
+  }),
+  readme: (ctx, host) => ({
+    title: 'Messaging publisher (`wasmcloud:messaging/consumer`)',
+    body: host.providers
+      ? `\`publish_event\` publishes the path (or subject) of every request or message to
+${markdownCode(ctx.settings.eventsSubject)} through the \`nats\` provider. Watch them arrive with:
+
+\`\`\`sh
+wash sub '${ctx.settings.eventsSubject}'
+\`\`\``
+      : `\`publish_event\` publishes the path (or subject) of every request or message to
+${markdownCode(ctx.settings.eventsSubject)}. Without NATS, \`wash dev\` delivers it in memory, where nothing outside sees it.
+${NATS_DEV} Then watch the events arrive with the [NATS CLI](https://github.com/nats-io/natscli):
+
+\`\`\`sh
+nats sub '${ctx.settings.eventsSubject}'
+\`\`\``,
+  }),
+  tryIt: (ctx) => [{ command: `nats sub '${ctx.settings.eventsSubject}'`, note: 'with NATS wired in: each request or message arrives' }],
+});

@@ -1,0 +1,23 @@
+/** The chosen interfaces' needs, as every platform reads them. */
+import { CATALOG, type InterfaceId } from '../interfaces/index.js';
+import type { InterfaceModule, Needs, TryLine } from '../interfaces/types.js';
+import type { ProjectModel } from '../model.js';
+import { context } from '../render.js';
+
+export interface Chosen {
+  id: InterfaceId;
+  module: InterfaceModule;
+  needs: Needs;
+}
+
+/** Each chosen interface with its needs, in catalog order. */
+export function chosen(model: ProjectModel): Chosen[] {
+  const ctx = context(model);
+  return model.interfaces.map((id) => ({ id, module: CATALOG[id], needs: CATALOG[id].needs(ctx) }));
+}
+
+/** The "try it" lines of the chosen interfaces, in catalog order. */
+export function tryLines(model: ProjectModel): TryLine[] {
+  const ctx = context(model);
+  return model.interfaces.flatMap((id) => CATALOG[id].tryIt?.(ctx) ?? []);
+}
