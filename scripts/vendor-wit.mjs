@@ -26,13 +26,20 @@ function crateDir(crate) {
 
 const out = join(root, 'templates', 'wit');
 rmSync(out, { recursive: true, force: true });
+const reference = process.env.CWP_REFERENCE ?? join(root, '..', 'shared', 'reference');
 for (const pkg of Object.values(WIT_PACKAGES)) {
+  mkdirSync(join(out, pkg.template), { recursive: true });
+  if ('reference' in pkg.source) {
+    // No crate ships it: the host's own text, byte for byte.
+    writeFileSync(join(out, pkg.template, 'package.wit'), readFileSync(join(reference, pkg.source.reference)));
+    console.log(`${pkg.key} <- ${pkg.source.upstream} (via ../shared/reference/${pkg.source.reference})`);
+    continue;
+  }
   const src = join(crateDir(pkg.source.crate), pkg.source.dir);
   const bodies = pkg.source.files.map((file) =>
     readFileSync(join(src, `${file}.wit`), 'utf8').replace(/^package [^;]+;\s*\n/m, '').trim(),
   );
   const text = `package ${pkg.id};\n\n${bodies.join('\n\n')}\n`;
-  mkdirSync(join(out, pkg.template), { recursive: true });
   writeFileSync(join(out, pkg.template, 'package.wit'), text);
   console.log(`${pkg.key} <- ${pkg.source.crate} ${pkg.source.dir} (${pkg.source.files.join(', ')})`);
 }

@@ -26,7 +26,8 @@ export type WitPackageId =
   | 'wasi:config@0.2.0-draft'
   | 'wasi:config@0.2.0-rc.1'
   | 'wasi:logging@0.1.0-draft'
-  | 'wasmcloud:messaging@0.2.0';
+  | 'wasmcloud:messaging@0.2.0'
+  | 'wasmcloud:postgres@0.1.1-draft';
 
 /**
  * One vendored text of a package. A package id can have more than one text: wasi:blobstore@0.2.0-draft
@@ -43,8 +44,12 @@ export interface WitPackage {
   dir: string;
   /** Texts this one refers to (`use`, `import`, `include`); vendoring is closed over them. */
   deps: WitTextKey[];
-  /** Where scripts/vendor-wit.mjs reads the text: a crate, a folder in it, the files kept. */
-  source: { crate: string; dir: string; files: string[] };
+  /**
+   * Where scripts/vendor-wit.mjs reads the text: a crate, a folder in it, the files kept; or, for a package
+   * no registry crate ships, the host's own text in ../shared/reference (`reference`), copied byte for
+   * byte, and where that copy was taken from (`upstream`).
+   */
+  source: { crate: string; dir: string; files: string[] } | { reference: string; upstream: string };
 }
 
 const WASMTIME_WASI = 'wasmtime-wasi@17.0.0';
@@ -88,10 +93,15 @@ export const WIT_PACKAGES: Record<WitTextKey, WitPackage> = {
   'wasi:config@0.2.0-rc.1': pkg('wasi:config@0.2.0-rc.1', [], { crate: 'wasmtime-wasi-config@48.0.8', dir: 'wit/deps/config', files: ['store', 'world'] }),
   'wasi:logging@0.1.0-draft': pkg('wasi:logging@0.1.0-draft', [], { crate: WASMCLOUD_RUNTIME, dir: 'wit/deps/logging', files: ['logging', 'world'] }),
   'wasmcloud:messaging@0.2.0': pkg('wasmcloud:messaging@0.2.0', [], { crate: 'wasmcloud-provider-messaging-nats@0.27.0', dir: 'wit/deps/messaging', files: ['messaging'] }),
+  // No registry crate ships it: the wasmCloud 2 host's own text, which its sqldb-postgres provider served on 1.x too.
+  'wasmcloud:postgres@0.1.1-draft': pkg('wasmcloud:postgres@0.1.1-draft', [], {
+    reference: 'wasmcloud2/wit/deps/wasmcloud-postgres-0.1.1-draft/package.wit',
+    upstream: 'wasmCloud/wasmCloud main (7cd553c, 2026-08-20), crates/wash-runtime/wit/deps/wasmcloud-postgres-0.1.1-draft/package.wit',
+  }),
 };
 
 /** The WIT packages an interface module names (`wasi:keyvalue/store` is in `wasi:keyvalue`). */
-export type WitFamily = 'wasi:http' | 'wasi:keyvalue' | 'wasi:blobstore' | 'wasi:config' | 'wasi:logging' | 'wasmcloud:messaging';
+export type WitFamily = 'wasi:http' | 'wasi:keyvalue' | 'wasi:blobstore' | 'wasi:config' | 'wasi:logging' | 'wasmcloud:messaging' | 'wasmcloud:postgres';
 
 /** Which text of each package a major's host serves, and so which one its projects vendor. */
 export const WIT_SETS: Record<Major, Record<WitFamily, WitTextKey>> = {
@@ -102,6 +112,7 @@ export const WIT_SETS: Record<Major, Record<WitFamily, WitTextKey>> = {
     'wasi:config': 'wasi:config@0.2.0-rc.1',
     'wasi:logging': 'wasi:logging@0.1.0-draft',
     'wasmcloud:messaging': 'wasmcloud:messaging@0.2.0',
+    'wasmcloud:postgres': 'wasmcloud:postgres@0.1.1-draft',
   },
   1: {
     'wasi:http': 'wasi:http@0.2.0',
@@ -110,10 +121,11 @@ export const WIT_SETS: Record<Major, Record<WitFamily, WitTextKey>> = {
     'wasi:config': 'wasi:config@0.2.0-draft',
     'wasi:logging': 'wasi:logging@0.1.0-draft',
     'wasmcloud:messaging': 'wasmcloud:messaging@0.2.0',
+    'wasmcloud:postgres': 'wasmcloud:postgres@0.1.1-draft',
   },
 };
 
-export type ProviderId = 'http-server' | 'http-client' | 'keyvalue-nats' | 'keyvalue-redis' | 'blobstore-fs' | 'messaging-nats';
+export type ProviderId = 'http-server' | 'http-client' | 'keyvalue-nats' | 'keyvalue-redis' | 'blobstore-fs' | 'messaging-nats' | 'sqldb-postgres';
 
 /** Provider images as wasmCloud 1.x's examples and wash's defaults reference them. */
 export const PROVIDER_IMAGES: Record<ProviderId, string> = {
@@ -123,6 +135,7 @@ export const PROVIDER_IMAGES: Record<ProviderId, string> = {
   'keyvalue-redis': 'ghcr.io/wasmcloud/keyvalue-redis:0.28.2',
   'blobstore-fs': 'ghcr.io/wasmcloud/blobstore-fs:0.10.1',
   'messaging-nats': 'ghcr.io/wasmcloud/messaging-nats:0.27.0',
+  'sqldb-postgres': 'ghcr.io/wasmcloud/sqldb-postgres:0.10.0',
 };
 
 /** The development tools a generated pyproject.toml pins, exactly; the test toolchain runs the same. */

@@ -11,12 +11,13 @@ import { keyvalue } from './keyvalue/index.js';
 import { logging } from './logging/index.js';
 import { messagingHandler } from './messaging-handler/index.js';
 import { messagingPublisher } from './messaging-publisher/index.js';
+import { postgres } from './postgres/index.js';
 import type { InterfaceModule, Setting } from './types.js';
 
 export type { InterfaceModule } from './types.js';
 
 /** The catalog, in the order interfaces appear in prompts, worlds, app.py and README. */
-const MODULES = [httpServer, messagingHandler, httpClient, keyvalue, blobstore, messagingPublisher, logging, config] as const;
+const MODULES = [httpServer, messagingHandler, httpClient, keyvalue, blobstore, postgres, messagingPublisher, logging, config] as const;
 
 export type InterfaceId = (typeof MODULES)[number]['id'];
 

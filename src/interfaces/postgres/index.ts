@@ -1,0 +1,119 @@
+import { markdownCode, python } from '../../escape.js';
+import { storeName, url } from '../checks.js';
+import { pythonBlock, pythonBlocks } from '../python.js';
+import { defineInterface } from '../types.js';
+
+const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** The table the demo keeps its visits in: created when it is missing. */
+const CREATE_VISITS = 'CREATE TABLE IF NOT EXISTS visits (path text NOT NULL, at timestamptz NOT NULL DEFAULT now())';
+
+export const postgres = defineInterface({
+  id: 'postgres',
+  title: 'PostgreSQL',
+  summary: 'Query a PostgreSQL database with parameters (imports wasmcloud:postgres/query)',
+  direction: 'import',
+  imports: ['wasmcloud:postgres/query'],
+  exports: [],
+  packages: ['wasmcloud:postgres'],
+  settings: [
+    {
+      key: 'postgresUrl',
+      flag: 'postgres-url',
+      placeholder: 'URL',
+      help: 'postgres: the server wash dev connects to (1.x: the provider link)',
+      default: () => DEFAULT_URL,
+      check: url(['postgres:', 'postgresql:'], 'a postgres:// or postgresql:// URL', DEFAULT_URL, true),
+    },
+    {
+      key: 'postgresDatabase',
+      flag: 'postgres-database',
+      placeholder: 'NAME',
+      help: 'postgres: the database the queries run in',
+      default: () => 'postgres',
+      check: storeName,
+    },
+  ],
+  python: () => ({
+    fromImports: [{ iface: 'wasmcloud:postgres/types', names: ['PgValue_BigInt', 'PgValue_Int8', 'PgValue_Text', 'ResultRowEntry'] }],
+    moduleImports: [{ iface: 'wasmcloud:postgres/query', alias: 'postgres_query' }],
+    constants: [['CREATE_VISITS', python(CREATE_VISITS)]],
+    code: pythonBlocks('postgres', 'capability.py'),
+    steps: [pythonBlock('postgres', 'step.py')],
+    tests: {
+      modules: ['postgres_query', 'postgres_types'],
+      state: ['visits: list[str] = field(default_factory=list)', 'statements: list[str] = field(default_factory=list)', 'postgres_fails: bool = False'],
+      methods: pythonBlocks('postgres', 'host.py'),
+      patches: ['monkeypatch.setattr(postgres_query, "query_batch", fake.query_batch)', 'monkeypatch.setattr(postgres_query, "query", fake.query)'],
+      tests: pythonBlocks('postgres', 'test_capabilities.py'),
+    },
+  }),
+  needs: (ctx) => {
+    const server = new URL(ctx.settings.postgresUrl);
+    const database = ctx.settings.postgresDatabase;
+    return {
+      binds: { namespace: 'wasmcloud', package: 'postgres', interfaces: ['query'], config: { database } },
+      backends: [
+        {
+          id: 'postgresql',
+          provider: {
+            id: 'sqldb-postgres',
+            name: 'sqldb-postgres',
+            link: {
+              name: 'postgres-connection',
+              properties: {
+                POSTGRES_HOST: server.hostname,
+                POSTGRES_PORT: server.port || '5432',
+                POSTGRES_USERNAME: decodeURIComponent(server.username) || 'postgres',
+                POSTGRES_PASSWORD: decodeURIComponent(server.password),
+                POSTGRES_DATABASE: database,
+                POSTGRES_TLS_REQUIRED: 'false',
+              },
+            },
+          },
+        },
+      ],
+      dev: {
+        backends: {
+          summary: 'PostgreSQL: the server wasmcloud:postgres queries go to. Start it before `wash dev` (README says how).',
+          settings: [{ key: 'postgres_url', value: ctx.settings.postgresUrl, active: true }],
+        },
+        hostInterface: {
+          comment: 'The database the queries run in: wash dev needs it to serve wasmcloud:postgres.',
+          interfaces: ['query'],
+          config: { database },
+        },
+      },
+    };
+  },
+  readme: (ctx, host) => ({
+    title: 'PostgreSQL (`wasmcloud:postgres/query`)',
+    body: `\`record_visit\` creates the table \`visits\` when it is missing, inserts a row holding the request path (or subject),
+passed as a query parameter and never spliced into the SQL, and answers with how many visits that path has had:
+\`visits: 1\`, \`visits: 2\`, ... A database error becomes a \`postgres error:\` line of the answer, not a crash.
+
+Start PostgreSQL first: \`sudo apt-get install postgresql\` (Debian, Ubuntu: it starts a server on port 5432),
+\`brew install postgresql && brew services start postgresql\` (macOS), or a container:
+
+\`\`\`sh
+docker run -d -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres:15
+\`\`\`
+
+${
+  host.providers
+    ? `The \`sqldb-postgres\` provider in \`wadm.yaml\` connects to it with the link config \`postgres-connection\`
+(\`POSTGRES_HOST\`, \`POSTGRES_PORT\`, \`POSTGRES_USERNAME\`, \`POSTGRES_PASSWORD\`, \`POSTGRES_DATABASE\`), taken from
+${markdownCode(ctx.settings.postgresUrl)}; change them there to use another server. Keep a real password in a secret, not in \`wadm.yaml\`.`
+    : `\`wash dev\` connects to ${markdownCode(ctx.settings.postgresUrl)} (\`dev.postgres_url\` in \`.wash/config.yaml\`) and runs the queries in
+the database ${markdownCode(ctx.settings.postgresDatabase)} (\`config.database\` of its \`wasmcloud:postgres\` entry in \`dev.host_interfaces\`;
+\`wash dev\` refuses to start without it). Deployed, the database is the \`config.database\` of the \`wasmcloud:postgres\` host
+interface in \`manifests/workloaddeployment.yaml\`. Then see the rows the component wrote:
+
+\`\`\`sh
+psql '${ctx.settings.postgresUrl}' -c 'SELECT path, at FROM visits'
+\`\`\``
+}`,
+    prerequisites: ['A PostgreSQL server (15 or later) for the `postgres` interface: see "PostgreSQL" below'],
+  }),
+  tryIt: () => [{ request: { path: '/visited' }, note: 'visits: 1, then 2, ... (rows in the visits table)' }],
+});

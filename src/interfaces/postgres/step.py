@@ -1,0 +1,4 @@
+try:
+    lines.append(f"visits: {record_visit(key)}")
+except Err as error:
+    lines.append(f"postgres error: {error.value.value}")
