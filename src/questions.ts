@@ -1,6 +1,11 @@
-/** What the prompts ask, shared by the bin (@inquirer/prompts) and the generator (Yeoman's prompt). */
+/**
+ * What the prompts ask, as data: one list of questions that the bin asks with @inquirer/prompts
+ * (src/stages/prompts.ts) and the app generator with Yeoman's prompt (generators/app/index.ts). Each
+ * question says whether it is asked (`when`), and its message and default, from the answers so far.
+ * Nothing here loads a prompt library.
+ */
 import { CATALOG, INTERFACE_IDS, type InterfaceId } from './interfaces/index.js';
-import { DEFAULT_INTERFACES } from './model.js';
+import { DEFAULT_INTERFACES, resolveMajor, type Inputs } from './model.js';
 import { nameProblem, suggestName } from './names.js';
 
 export const DEFAULT_NAME = 'my-component';
@@ -16,7 +21,97 @@ export function validateInterfaces(ids: readonly InterfaceId[]): true | string {
   return ids.some((id) => CATALOG[id].direction === 'export') || 'Choose at least one export: http-server or messaging-handler.';
 }
 
+export interface Choice<V extends string> {
+  name: string;
+  value: V;
+  /** What the answer line shows once confirmed. */
+  short?: string;
+  checked?: boolean;
+}
+
 /** Each choice lists the id and what it does; once confirmed, the answer line shows only the ids (`short`). */
-export function interfaceChoices(): Array<{ name: string; short: string; value: InterfaceId; checked: boolean }> {
-  return INTERFACE_IDS.map((id) => ({ name: `${id.padEnd(20)} ${CATALOG[id].summary}`, short: id, value: id, checked: DEFAULT_INTERFACES.includes(id) }));
+export function interfaceChoices(ids: readonly InterfaceId[] = INTERFACE_IDS, checked: readonly InterfaceId[] = DEFAULT_INTERFACES): Array<Choice<InterfaceId>> {
+  return ids.map((id) => ({ name: `${id.padEnd(20)} ${CATALOG[id].summary}`, short: id, value: id, checked: checked.includes(id) }));
+}
+
+interface BaseQuestion<K extends keyof Inputs> {
+  /** The input the answer sets. */
+  name: K;
+  /** Whether to ask, given the answers so far. */
+  when: (answers: Inputs) => boolean;
+  message: (answers: Inputs) => string;
+}
+
+export interface InputQuestion extends BaseQuestion<'name'> {
+  type: 'input';
+  default: (answers: Inputs) => string;
+  validate: (value: string) => true | string;
+}
+
+export interface CheckboxQuestion extends BaseQuestion<'interfaces'> {
+  type: 'checkbox';
+  choices: Array<Choice<InterfaceId>>;
+  /** Every choice on one page. */
+  pageSize: number;
+  /** Over the chosen values. */
+  validate?: (values: readonly InterfaceId[]) => true | string;
+}
+
+export interface SelectQuestion extends BaseQuestion<'keyvalueBackend'> {
+  type: 'select';
+  choices: Array<Choice<string>>;
+  default: string;
+}
+
+export type Question = InputQuestion | CheckboxQuestion | SelectQuestion;
+
+/** An invalid name given as an argument is offered back, made valid, as the default. */
+export const NAME_QUESTION: InputQuestion = {
+  type: 'input',
+  name: 'name',
+  when: (answers) => answers.name === undefined || Boolean(nameProblem(answers.name)),
+  message: (answers) => (answers.name === undefined ? 'Component name' : `Component name (${JSON.stringify(answers.name)} ${nameProblem(answers.name)})`),
+  default: (answers) => (answers.name === undefined ? DEFAULT_NAME : suggestName(answers.name)),
+  validate: validateName,
+};
+
+export const INTERFACES_QUESTION: CheckboxQuestion = {
+  type: 'checkbox',
+  name: 'interfaces',
+  when: (answers) => answers.interfaces === undefined,
+  message: () => 'Interfaces',
+  choices: interfaceChoices(),
+  pageSize: INTERFACE_IDS.length,
+  validate: validateInterfaces,
+};
+
+/** The backend picks a wasmCloud 1.x provider; wash dev's backends are commented alternatives in its config. */
+export const KEYVALUE_BACKEND_QUESTION: SelectQuestion = {
+  type: 'select',
+  name: 'keyvalueBackend',
+  when: (answers) =>
+    resolveMajor(answers.wasmcloud) === 1 && answers.keyvalueBackend === undefined && (answers.interfaces ?? []).join(',').split(',').includes('keyvalue'),
+  message: () => 'Key-value provider',
+  choices: [
+    { name: 'NATS JetStream (keyvalue-nats)', value: 'nats' },
+    { name: 'Redis (keyvalue-redis)', value: 'redis' },
+  ],
+  default: 'nats',
+};
+
+/** What creating a project asks, in order. */
+export const QUESTIONS: readonly Question[] = [NAME_QUESTION, INTERFACES_QUESTION, KEYVALUE_BACKEND_QUESTION];
+
+/** add's question: the interfaces question, offering only what the project lacks, none chosen beforehand. */
+export function interfacesToAddQuestion(present: readonly InterfaceId[]): CheckboxQuestion {
+  const absent = INTERFACE_IDS.filter((id) => !present.includes(id));
+  return {
+    ...INTERFACES_QUESTION,
+    when: () => absent.length > 0,
+    message: () => 'Interfaces to add',
+    choices: interfaceChoices(absent, []),
+    pageSize: absent.length,
+    // The project has its export already: any interface is a valid addition.
+    validate: undefined,
+  };
 }

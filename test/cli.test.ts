@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closestKey, jsonErrorOffset, jsonSyntaxError } from '../src/cli.js';
+import { answersOf, recordedAnswers } from '../src/answers-of.js';
 import { INTERFACE_IDS } from '../src/interfaces/index.js';
+import { resolveModel } from '../src/model.js';
+import { recordedAnswers as renderRecordedAnswers } from '../src/render.js';
+import { closestKey, jsonErrorOffset, jsonSyntaxError } from '../src/stages/answers.js';
 import { listFiles, ROOT, runCli, snapshotTree, tempDir } from './support/project.js';
 
 const BIN = join(ROOT, 'dist', 'src', 'bin.js');
@@ -428,5 +431,52 @@ describe('--force: what it replaces and removes', () => {
     expect(readdirSync(join(deps, 'wasi-config-0.2.0-rc.1'))).toEqual(['NOTES.md']);
     expect(readFileSync(join(deps, 'vendored-by-me', 'package.wit'), 'utf8')).toBe('package me:mine;');
     expect(readFileSync(join(cwd, 'regen', 'wit', 'world.wit'), 'utf8')).not.toContain('keyvalue');
+  });
+});
+
+describe('the command as stages', () => {
+  it('no module imports one that imports it back (src/ and generators/, static and dynamic imports)', () => {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (path.endsWith('.ts')) files.push(path);
+      }
+    };
+    walk(join(ROOT, 'src'));
+    walk(join(ROOT, 'generators'));
+    const imports = new Map(
+      files.map((file) => {
+        const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+        return [file, [...code.matchAll(/(?:from|import\()\s*'(\.[^']+)\.js'/g)].map((m) => resolve(dirname(file), `${m[1]}.ts`))];
+      }),
+    );
+    const cycles: string[] = [];
+    const done = new Set<string>();
+    const visit = (file: string, path: string[]): void => {
+      if (path.includes(file)) {
+        cycles.push([...path.slice(path.indexOf(file)), file].map((f) => relative(ROOT, f)).join(' -> '));
+        return;
+      }
+      if (done.has(file)) return;
+      for (const next of imports.get(file) ?? []) visit(next, [...path, file]);
+      done.add(file);
+    };
+    for (const file of files) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+
+  it('the answers --json prints and the answers .yo-rc.json records are one function\'s', () => {
+    for (const wasmcloud of ['2', '1']) {
+      for (const interfaces of [['http-server'], INTERFACE_IDS]) {
+        const model = resolveModel({ name: 'same', wasmcloud, interfaces, greeting: 'Hi' }, tempDir());
+        // Key order too: .yo-rc.json is written with JSON.stringify.
+        expect(JSON.stringify(renderRecordedAnswers(model))).toBe(JSON.stringify(recordedAnswers(model)));
+        const { directory, ...printed } = answersOf(model);
+        expect(directory).toBe(model.directory);
+        expect(Object.entries(printed)).toEqual(Object.entries(recordedAnswers(model)).filter(([key]) => key in printed));
+      }
+    }
   });
 });

@@ -11,7 +11,7 @@ import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { INTERFACE_IDS } from '../src/interfaces/index.js';
 import { WIT_DIR } from '../src/paths.js';
 import { TEST_TOOLCHAIN, WIT_PACKAGES, WIT_SETS, type WitTextKey } from '../src/versions.js';
-import { parsePackage, tokenize, type WitPackageText } from '../src/wit.js';
+import { parsePackage, tokenize, type WitPackageText } from './support/wit.js';
 import { generate, listFiles, read, REFERENCE } from './support/project.js';
 
 /**

@@ -65,6 +65,14 @@ describe('yeoman generator', () => {
     expect(read(dir, 'manifests/workloaddeployment.yaml')).toMatch(/package: keyvalue\n {10}interfaces: \[store, atomics\]/);
   });
 
+  it('asks, as the bin does, for the key-value provider of a wasmCloud 1.x project with keyvalue', async () => {
+    await helpers
+      .run(AppGenerator as never)
+      .withOptions({ inputs: { wasmcloud: '1' } } as never)
+      .withAnswers({ name: 'kv', interfaces: ['http-server', 'keyvalue'], keyvalueBackend: 'redis' });
+    expect(read(join(result.cwd, 'kv'), 'wadm.yaml')).toContain('keyvalue-redis');
+  });
+
   it('vendors each package once when interfaces share one', async () => {
     await helpers
       .run(AppGenerator as never)

@@ -13,7 +13,7 @@ import { INTERFACE_IDS } from '../src/interfaces/index.js';
 import { nameProblem } from '../src/names.js';
 import { listFiles, read, runCli, tempDir } from './support/project.js';
 import { pythonLiterals, pythonParse } from './support/python.js';
-import { parsePackage } from '../src/wit.js';
+import { parsePackage } from './support/wit.js';
 
 const anyString = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 40 }));
 

@@ -3,7 +3,7 @@ import Generator, { type BaseOptions } from 'yeoman-generator';
 import type { InterfaceId } from '../../src/interfaces/index.js';
 import { resolveModel, type Inputs, type ProjectModel } from '../../src/model.js';
 import { TEMPLATES_DIR } from '../../src/paths.js';
-import { DEFAULT_NAME, interfaceChoices, validateInterfaces, validateName } from '../../src/questions.js';
+import { QUESTIONS, type Question } from '../../src/questions.js';
 import { projectView, templateFiles } from '../../src/platforms/index.js';
 
 export interface AppOptions {
@@ -18,12 +18,33 @@ export interface AppOptions {
   customCommit?: () => Promise<void>;
 }
 
-/**
- * Writes a project from a resolved model. Input gathering lives in the bin (src/cli.ts); this class
- * only prompts when a Yeoman host (yo, yeoman-test) runs it without a model.
- */
+/** A question of src/questions.ts as Yeoman's prompt (Inquirer's legacy API) takes it, for the answers so far. */
+function yeomanQuestion(question: Question, answers: Inputs): Record<string, unknown> {
+  const common = { type: question.type, name: question.name, message: question.message(answers) };
+  switch (question.type) {
+    case 'input':
+      return { ...common, default: question.default(answers), validate: question.validate };
+    case 'checkbox': {
+      const { validate } = question;
+      return {
+        ...common,
+        choices: question.choices,
+        pageSize: question.pageSize,
+        ...(validate ? { validate: (choices: Array<{ value: InterfaceId }>) => validate(choices.map((c) => c.value)) } : {}),
+      };
+    }
+    case 'select':
+      return { ...common, choices: question.choices, default: question.default };
+  }
+}
+
 type Options = AppOptions & BaseOptions;
 
+/**
+ * Writes a project from a resolved model. Input gathering lives in the bin (src/cli.ts and its stages,
+ * src/stages/); this class only prompts, with the bin's questions, when a Yeoman host (yo, yeoman-test)
+ * runs it without a model.
+ */
 export default class AppGenerator extends Generator<Record<string, never>, Options> {
   model?: ProjectModel;
 
@@ -41,25 +62,11 @@ export default class AppGenerator extends Generator<Record<string, never>, Optio
     }
     const inputs: Inputs = { ...this.options.inputs };
     inputs.name ??= (this.options as { name?: string }).name;
-    if (inputs.name === undefined) {
-      const { name } = await this.prompt<{ name: string }>({
-        type: 'input',
-        name: 'name',
-        message: 'Component name',
-        default: DEFAULT_NAME,
-        validate: validateName,
-      });
-      inputs.name = name;
-    }
-    if (inputs.interfaces === undefined) {
-      const { interfaces } = await this.prompt<{ interfaces: string[] }>({
-        type: 'checkbox',
-        name: 'interfaces',
-        message: 'Interfaces',
-        choices: interfaceChoices(),
-        validate: (choices) => validateInterfaces(choices.map((c) => c.value as InterfaceId)),
-      });
-      inputs.interfaces = interfaces;
+    // The bin's questions (src/questions.ts), one at a time: each may depend on the answers before it.
+    for (const question of QUESTIONS) {
+      if (!question.when(inputs)) continue;
+      const answers = await this.prompt<Record<string, string | string[]>>(yeomanQuestion(question, inputs) as never);
+      (inputs as Record<string, unknown>)[question.name] = answers[question.name];
     }
     this.model = resolveModel(inputs, this.destinationRoot());
   }
