@@ -4,9 +4,10 @@
  * question says whether it is asked (`when`), and its message and default, from the answers so far.
  * Nothing here loads a prompt library.
  */
-import { CATALOG, INTERFACE_IDS, type InterfaceId } from './interfaces/index.js';
+import { CATALOG, INTERFACE_IDS, SETTINGS, type InterfaceId } from './interfaces/index.js';
 import { DEFAULT_INTERFACES, resolveMajor, type Inputs } from './model.js';
 import { nameProblem, suggestName } from './names.js';
+import { PLATFORMS } from './platforms/index.js';
 
 export const DEFAULT_NAME = 'my-component';
 
@@ -57,7 +58,7 @@ export interface CheckboxQuestion extends BaseQuestion<'interfaces'> {
   validate?: (values: readonly InterfaceId[]) => true | string;
 }
 
-export interface SelectQuestion extends BaseQuestion<'keyvalueBackend'> {
+export interface SelectQuestion extends BaseQuestion<string> {
   type: 'select';
   choices: Array<Choice<string>>;
   default: string;
@@ -85,22 +86,31 @@ export const INTERFACES_QUESTION: CheckboxQuestion = {
   validate: validateInterfaces,
 };
 
-/** The backend picks a wasmCloud 1.x provider; wash dev's backends are commented alternatives in its config. */
-export const KEYVALUE_BACKEND_QUESTION: SelectQuestion = {
-  type: 'select',
-  name: 'keyvalueBackend',
-  when: (answers) =>
-    resolveMajor(answers.wasmcloud) === 1 && answers.keyvalueBackend === undefined && (answers.interfaces ?? []).join(',').split(',').includes('keyvalue'),
-  message: () => 'Key-value provider',
-  choices: [
-    { name: 'NATS JetStream (keyvalue-nats)', value: 'nats' },
-    { name: 'Redis (keyvalue-redis)', value: 'redis' },
-  ],
-  default: 'nats',
-};
+/**
+ * The questions interfaces declare for their settings (src/interfaces/<id>/), asked when the interface is
+ * chosen. A backend question matters only where the backend is fixed when the project is generated: a
+ * host that deploys providers (wasmCloud 1.x); wash dev's backends are commented alternatives in its config.
+ */
+export const SETTING_QUESTIONS: SelectQuestion[] = SETTINGS.flatMap((setting) => {
+  const prompt = setting.prompt;
+  if (!prompt) return [];
+  return [
+    {
+      type: 'select' as const,
+      name: setting.key,
+      when: (answers: Inputs) =>
+        answers[setting.key] === undefined &&
+        (answers.interfaces ?? []).join(',').split(',').includes(setting.interface) &&
+        (prompt.when !== 'pick-backend' || PLATFORMS[resolveMajor(answers.wasmcloud)].host.providers),
+      message: () => prompt.message,
+      choices: prompt.choices,
+      default: setting.default(''),
+    },
+  ];
+});
 
 /** What creating a project asks, in order. */
-export const QUESTIONS: readonly Question[] = [NAME_QUESTION, INTERFACES_QUESTION, KEYVALUE_BACKEND_QUESTION];
+export const QUESTIONS: readonly Question[] = [NAME_QUESTION, INTERFACES_QUESTION, ...SETTING_QUESTIONS];
 
 /** add's question: the interfaces question, offering only what the project lacks, none chosen beforehand. */
 export function interfacesToAddQuestion(present: readonly InterfaceId[]): CheckboxQuestion {

@@ -5,7 +5,8 @@
 import { python, toml } from './escape.js';
 import { CATALOG } from './interfaces/index.js';
 import type { Context, HostFacts, PythonFragment } from './interfaces/types.js';
-import { modelAnswers, type ProjectModel } from './model.js';
+import { recordedAnswers } from './answers-of.js';
+import type { ProjectModel } from './model.js';
 import { packageVersion } from './paths.js';
 import { COMPONENTIZE_PY_REQUIREMENT, PYTHON_DEV_TOOLS, WIT_PACKAGES, WIT_SETS, type Major, type WitFamily, type WitPackage, type WitTextKey } from './versions.js';
 
@@ -295,10 +296,7 @@ export interface CommonView {
 /** The key of `.yo-rc.json` (Yeoman's convention) under which a project records what it was generated from. */
 export const YO_RC_KEY = 'create-wasmcloud-python';
 
-/** Every answer the project was generated from, so that `add` can render it again and see what changed. */
-export function recordedAnswers(model: ProjectModel): Record<string, unknown> {
-  return modelAnswers(model);
-}
+export { recordedAnswers } from './answers-of.js';
 
 function yoRc(model: ProjectModel): string {
   return JSON.stringify({ [YO_RC_KEY]: { version: packageVersion(), answers: recordedAnswers(model) } }, null, 2);

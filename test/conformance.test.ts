@@ -35,7 +35,14 @@ const REFERENCES: Record<WitTextKey, string[]> = {
   'wasi:config@0.2.0-rc.1': [`${V2}/wasi-config-0.2.0-rc.1`],
   'wasi:logging@0.1.0-draft': ['wit/wasi-logging', `${V2}/wasi-logging-0.1.0-draft`],
   'wasmcloud:messaging@0.2.0': ['wit/wasmcloud-messaging-0.2.0', `${V2}/wasmcloud-messaging-0.2.0`],
+  'wasmcloud:postgres@0.1.1-draft': [`${V2}/wasmcloud-postgres-0.1.1-draft`],
 };
+
+/**
+ * Texts one major vendors from the other's reference: the 1.x reference has no wasmcloud:postgres, and the
+ * package the 2.x host serves is the one wasmCloud 1.x's sqldb-postgres provider implements.
+ */
+const BORROWED: ReadonlySet<WitTextKey> = new Set(['wasmcloud:postgres@0.1.1-draft']);
 
 /** Reads a multi-file reference package as one package text. */
 function readReferencePackage(dir: string): WitPackageText {
@@ -117,7 +124,7 @@ describe('vendored WIT packages', () => {
   it('each major vendors the texts whose references belong to it', () => {
     for (const major of [1, 2] as const) {
       for (const key of Object.values(WIT_SETS[major])) {
-        expect(REFERENCES[key].some((dir) => (major === 2 ? dir.startsWith(V2) : dir.startsWith('wit/'))), key).toBe(true);
+        expect(REFERENCES[key].some((dir) => (major === 2 || BORROWED.has(key) ? dir.startsWith(V2) : dir.startsWith('wit/'))), key).toBe(true);
       }
     }
   });
@@ -129,6 +136,16 @@ describe('vendored WIT packages', () => {
     expect(used.size).toBeGreaterThan(4);
     for (const pkg of used) expect(served, pkg).toContain(pkg);
     expect(used).toContain('wasi:config@0.2.0-rc.1');
+  });
+
+  it('texts no registry crate ships are the reference text byte for byte, and the version map says where it came from', () => {
+    const copied = Object.values(WIT_PACKAGES).filter((pkg) => 'reference' in pkg.source);
+    expect(copied.map((pkg) => pkg.key)).toContain('wasmcloud:postgres@0.1.1-draft');
+    for (const pkg of copied) {
+      const source = pkg.source as { reference: string; upstream: string };
+      expect(readFileSync(join(WIT_DIR, pkg.template, 'package.wit')).equals(readFileSync(join(REFERENCE, source.reference))), pkg.key).toBe(true);
+      expect(source.upstream).toMatch(/wasmCloud\/wasmCloud .*crates\/wash-runtime\/wit\//);
+    }
   });
 
   it('the comparison notices a changed function', () => {
@@ -355,7 +372,12 @@ describe('wasmCloud 2 configuration', () => {
     expect(config.dev.address).toBe('0.0.0.0:8000');
     expect(config.workload.config).toEqual({ greeting: 'Hello', subscriptions: 'conform2.requests' });
     expect(config.workload.allowedHosts).toEqual(['127.0.0.1:9090']);
-    expect(config.dev.host_interfaces).toEqual([{ namespace: 'wasi', package: 'blobstore', interfaces: [], config: { buckets: 'conform2' } }]);
+    expect(config.dev.host_interfaces).toEqual([
+      { namespace: 'wasi', package: 'blobstore', interfaces: [], config: { buckets: 'conform2' } },
+      // Without it wash dev exits: "wasmcloud:postgres requires a 'database' config parameter".
+      { namespace: 'wasmcloud', package: 'postgres', interfaces: ['query'], config: { database: 'postgres' } },
+    ]);
+    expect(config.dev.postgres_url).toBe('postgres://postgres@127.0.0.1:5432/postgres');
   });
 
   it('.wash/config.yaml offers the official template’s keyvalue backends, commented, and NATS for messaging', () => {

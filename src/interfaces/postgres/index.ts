@@ -113,7 +113,9 @@ interface in \`manifests/workloaddeployment.yaml\`. Then see the rows the compon
 psql '${ctx.settings.postgresUrl}' -c 'SELECT path, at FROM visits'
 \`\`\``
 }`,
-    prerequisites: ['A PostgreSQL server (15 or later) for the `postgres` interface: see "PostgreSQL" below'],
+    prerequisites: [
+      'A PostgreSQL server, 15 or later (`sudo apt-get install postgresql`, `brew install postgresql`, or `docker` with the `postgres:15` image), and `psql` to see the rows',
+    ],
   }),
   tryIt: () => [{ request: { path: '/visited' }, note: 'visits: 1, then 2, ... (rows in the visits table)' }],
 });
