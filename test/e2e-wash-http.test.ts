@@ -86,6 +86,30 @@ describe('wash dev: keyvalue', () => {
   });
 });
 
+describe('wash dev + PostgreSQL: postgres', () => {
+  const c = devProject('visits', ['http-server', 'postgres']);
+
+  it('stores each visit in a real PostgreSQL server and counts them 1, 2, 3', async () => {
+    const counts = [];
+    for (let i = 0; i < 3; i++) counts.push(/^visits: (\d+)$/m.exec((await c.get('/visited')).text)?.[1]);
+    expect(counts).toEqual(['1', '2', '3']);
+    expect(/^visits: (\d+)$/m.exec((await c.get('/other?x=1')).text)?.[1]).toBe('1');
+    // Read back by PostgreSQL's own client: the paths the component stored, as parameters.
+    expect(c.postgres?.psql('SELECT path FROM visits ORDER BY at, path').trim().split('\n')).toEqual(['/visited', '/visited', '/visited', '/other?x=1']);
+    expect((await c.get("/it's'); DROP TABLE visits; --")).text).toMatch(/^visits: 1$/m);
+    expect(c.postgres?.psql('SELECT count(*) FROM visits').trim()).toBe('5');
+  });
+
+  it('answers a database error as a line, not a crash', async () => {
+    c.postgres?.psql("ALTER TABLE visits ADD CONSTRAINT no_secrets CHECK (path <> '/secret')");
+    const answer = await c.get('/secret');
+    expect(answer.status).toBe(200);
+    expect(answer.text).toMatch(/^Hello from visits! GET \/secret$/m);
+    expect(answer.text).toMatch(/^postgres error: .*no_secrets/m);
+    expect((await c.get('/visited')).text).toMatch(/^visits: 4$/m);
+  });
+});
+
 describe('wash dev: blobstore', () => {
   const c = devProject('blobs', ['http-server', 'blobstore']);
 

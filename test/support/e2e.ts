@@ -58,6 +58,7 @@ export function servedComponent(
  */
 export function expectAllInOneAnswers(texts: string[]): void {
     expect(texts.map((t) => /^count: (\d+)$/m.exec(t)?.[1])).toEqual(['1', '2', '3']);
+    expect(texts.map((t) => /^visits: (\d+)$/m.exec(t)?.[1])).toEqual(['1', '2', '3']);
     const last = texts[2] as string;
     expect(last.split('\n')[0]).toBe('Hello from all! POST /x');
     expect(last).toMatch(/^upstream http:\/\/127\.0\.0\.1:\d+\/: 202$/m);

@@ -65,6 +65,7 @@ const HOST_FOR: Record<string, { packages: string[]; file: string } | null> = {
   'messaging-publisher': { packages: ['wasmcloud:messaging'], file: 'messaging.js' },
   keyvalue: { packages: ['wasi:keyvalue'], file: 'keyvalue.js' },
   blobstore: { packages: ['wasi:blobstore'], file: 'blobstore.js' },
+  postgres: { packages: ['wasmcloud:postgres'], file: 'postgres.js' },
   logging: { packages: ['wasi:logging'], file: 'logging.js' },
   config: { packages: ['wasi:config'], file: 'config.js' },
 };

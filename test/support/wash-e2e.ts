@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { InterfaceId } from '../../src/interfaces/index.js';
 import { expectCleanPython } from './build.js';
 import { freePort } from './jco.js';
+import { postgresServer, type Postgres } from './postgres.js';
 import { generate } from './project.js';
 import { edit, natsServer, washBuildOffline, washDev, type Dev, type Nats } from './wash.js';
 
@@ -11,6 +12,8 @@ export interface DevProject {
   project: string;
   dev: Dev;
   nats?: Nats;
+  /** A PostgreSQL server of its own, started for a project with the postgres interface. */
+  postgres?: Postgres;
   get(path: string, init?: RequestInit): Promise<{ status: number; text: string }>;
 }
 
@@ -51,6 +54,11 @@ export function devProject(
       state.nats = await natsServer();
       edit(state.project, '.wash/config.yaml', /# data_nats_url: \S+/, `data_nats_url: ${state.nats.url}`);
     }
+    // wash dev connects to dev.postgres_url at start: point it at a server of the suite's own, as README says.
+    if (interfaces.includes('postgres')) {
+      state.postgres = await postgresServer();
+      edit(state.project, '.wash/config.yaml', /^  postgres_url: \S+$/m, `  postgres_url: ${state.postgres.url}`);
+    }
     state.dev = await washDev(state.project, HTTP_READY, port, bin);
     state.get = async (path, init) => {
       const response = await fetch(`${state.dev.url}${path}`, init);
@@ -60,6 +68,7 @@ export function devProject(
   afterAll(async () => {
     await state.dev?.stop();
     await state.nats?.stop();
+    await state.postgres?.stop();
   });
   return state;
 }

@@ -35,7 +35,7 @@ export const postgres = defineInterface({
     },
   ],
   python: () => ({
-    fromImports: [{ iface: 'wasmcloud:postgres/types', names: ['PgValue_BigInt', 'PgValue_Int8', 'PgValue_Text', 'ResultRowEntry'] }],
+    fromImports: [{ iface: 'wasmcloud:postgres/types', names: ['PgValue_Int8', 'PgValue_Text', 'QueryError_Unexpected'] }],
     moduleImports: [{ iface: 'wasmcloud:postgres/query', alias: 'postgres_query' }],
     constants: [['CREATE_VISITS', python(CREATE_VISITS)]],
     code: pythonBlocks('postgres', 'capability.py'),
@@ -60,7 +60,7 @@ export const postgres = defineInterface({
             id: 'sqldb-postgres',
             name: 'sqldb-postgres',
             link: {
-              name: 'postgres-connection',
+              name: 'default-postgres',
               properties: {
                 POSTGRES_HOST: server.hostname,
                 POSTGRES_PORT: server.port || '5432',
@@ -101,7 +101,7 @@ docker run -d -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres:15
 
 ${
   host.providers
-    ? `The \`sqldb-postgres\` provider in \`wadm.yaml\` connects to it with the link config \`postgres-connection\`
+    ? `The \`sqldb-postgres\` provider in \`wadm.yaml\` connects to it with the link config \`default-postgres\`
 (\`POSTGRES_HOST\`, \`POSTGRES_PORT\`, \`POSTGRES_USERNAME\`, \`POSTGRES_PASSWORD\`, \`POSTGRES_DATABASE\`), taken from
 ${markdownCode(ctx.settings.postgresUrl)}; change them there to use another server. Keep a real password in a secret, not in \`wadm.yaml\`.`
     : `\`wash dev\` connects to ${markdownCode(ctx.settings.postgresUrl)} (\`dev.postgres_url\` in \`.wash/config.yaml\`) and runs the queries in
