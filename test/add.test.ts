@@ -42,6 +42,23 @@ describe('add', () => {
     expect(built.code, built.output).toBe(0);
   });
 
+  it("keeps another generator's key in .yo-rc.json, and takes a record that lists every setting (as 0.1.0 wrote it)", async () => {
+    const project = await generate('shared', ['--interfaces', 'http-server']);
+    const yoRc = JSON.parse(read(project, '.yo-rc.json')) as Record<string, { answers: Record<string, unknown> }>;
+    const ours = yoRc['create-wasmcloud-python'] as { answers: Record<string, unknown> };
+    // Settings of interfaces the project lacks, as the record held them before it kept only the chosen ones.
+    ours.answers = { ...ours.answers, keyvalueBucket: 'older', greeting: 'Hi' };
+    writeFileSync(join(project, '.yo-rc.json'), `${JSON.stringify({ 'generator-other': { answer: 42 }, ...yoRc }, null, 2)}\n`);
+    const added = await runCli(['add', 'keyvalue'], project);
+    expect(added.code, added.stderr).toBe(0);
+    const after = JSON.parse(read(project, '.yo-rc.json')) as Record<string, { answers: Record<string, unknown> }>;
+    expect(Object.keys(after)).toEqual(['generator-other', 'create-wasmcloud-python']);
+    expect(after['generator-other']).toEqual({ answer: 42 });
+    expect(after['create-wasmcloud-python']?.answers).toMatchObject({ interfaces: ['http-server', 'keyvalue'], keyvalueBucket: 'older' });
+    expect(after['create-wasmcloud-python']?.answers).not.toHaveProperty('greeting');
+    expect(read(project, 'capabilities.py')).toContain('KEYVALUE_BUCKET = "older"');
+  });
+
   it('of an interface the project has is a no-op with exit 0', async () => {
     const project = await generate('same', ['--interfaces', 'http-server,keyvalue']);
     const before = snapshotTree(project);

@@ -45,6 +45,15 @@ export interface AddPlan {
   conflicts: Conflict[];
 }
 
+/** `.yo-rc.json` with this generator's key replaced by the one in `rendered`, or undefined when it has it already. */
+function updatedYoRc(target: string, rendered: string): string | undefined {
+  const current = readFileSync(target, 'utf8');
+  const data = JSON.parse(current) as Record<string, unknown>;
+  const ours = (JSON.parse(rendered) as Record<string, unknown>)[YO_RC_KEY];
+  if (JSON.stringify(data[YO_RC_KEY]) === JSON.stringify(ours)) return undefined;
+  return `${JSON.stringify({ ...data, [YO_RC_KEY]: ours }, null, 2)}${current.endsWith('\n') ? '\n' : ''}`;
+}
+
 /** What adding `requested` to the project in `directory` writes, and what it cannot. */
 export async function planAdd(directory: string, requested: string[], overrides: Inputs, cwd: string): Promise<AddPlan> {
   const recorded = recordedInputs(directory);
@@ -62,6 +71,12 @@ export async function planAdd(directory: string, requested: string[], overrides:
   const conflicts: Conflict[] = [];
   for (const file of after) {
     const target = join(directory, file.path);
+    if (file.path === '.yo-rc.json') {
+      // Yeoman's shared file: only this generator's key is ours; every other key, and its order, stays.
+      const yoRc = updatedYoRc(target, file.contents.toString('utf8'));
+      if (yoRc !== undefined) plan.push({ path: file.path, contents: Buffer.from(yoRc), action: 'overwrite' });
+      continue;
+    }
     const next = file.contents.toString('utf8');
     const was = old.get(file.path);
     const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
