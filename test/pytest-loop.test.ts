@@ -1,6 +1,6 @@
 /**
  * The generated project's own fast loop: its `pytest` passes on the generated code, in plain CPython,
- * and fails when the logic breaks. Each mutation below is a mistake a user could make in app.py; the
+ * and fails when the logic breaks. Each mutation below is a mistake a user could make; the
  * named generated test must catch it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ describe.each(['2', '1'])('the generated pytest loop (wasmCloud %s, every interf
   it('passes on the generated code', () => {
     const ran = pytest(project);
     expect(ran.status, ran.output).toBe(0);
-    expect(ran.output).toMatch(/^25 passed in [\d.]+s$/m);
+    expect(ran.output).toMatch(/^28 passed in [\d.]+s$/m);
   });
 
   it.each([
@@ -34,6 +34,7 @@ describe.each(['2', '1'])('the generated pytest loop (wasmCloud %s, every interf
     ['app.py', 'replies go to the subject', 'subject=msg.reply_to', 'subject=msg.subject', 'test_a_message_with_reply_to_gets_the_answer'],
     ['capabilities.py', 'a denied request reads like any error', 'if isinstance(error, ErrorCode_HttpRequestDenied):', 'if error is None:', 'test_a_denied_request_says_so'],
     ['capabilities.py', 'events go to the wrong subject', 'subject=EVENTS_SUBJECT', 'subject=COMPONENT_NAME', 'test_each_request_or_message_is_published_as_an_event'],
+    ['capabilities.py', 'the path is spliced into the SQL', '"INSERT INTO visits (path) VALUES ($1)", [PgValue_Text(key)]', 'f"INSERT INTO visits (path) VALUES (\'{key}\')", []', 'test_the_path_is_a_parameter_never_part_of_the_sql'],
     ['capabilities.py', 'requests are logged at debug', 'log(Level.INFO,', 'log(Level.DEBUG,', 'test_each_request_or_message_is_logged_at_info'],
   ])('%s: fails when %s', (file, _, from, to, failing) => {
     const original = originals.get(file) as string;
