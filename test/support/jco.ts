@@ -138,7 +138,7 @@ function preview2ShimDir(tc: Toolchain): string {
  * processes that are gone, and ends the processes still running from them (a `jco serve` whose
  * test process died before stop()): exactly those whose command line names such a dir.
  */
-const SCRATCH = /^cwp-(?:jco|serve|msg)-(\d+)-/;
+const SCRATCH = /^cwp-(?:jco|serve|msg|pg)-(\d+)-/;
 let collected = false;
 
 function alive(pid: number): boolean {
@@ -163,7 +163,8 @@ function killProcessesUsing(dir: string): void {
   }
 }
 
-function collectStale(): void {
+/** Removes the scratch dirs of test processes that are gone (and ends the servers still running from them). */
+export function collectStale(): void {
   if (collected) return;
   collected = true;
   const root = tmpdir();
@@ -171,7 +172,8 @@ function collectStale(): void {
     const owner = SCRATCH.exec(name)?.[1];
     if (owner === undefined || Number(owner) === process.pid || alive(Number(owner))) continue;
     const dir = join(root, name);
-    if (name.startsWith('cwp-serve-')) killProcessesUsing(dir);
+    // A `jco serve`, or a PostgreSQL server (its command line names its data dir; its backends exit with it).
+    if (name.startsWith('cwp-serve-') || name.startsWith('cwp-pg-')) killProcessesUsing(dir);
     rmSync(dir, { recursive: true, force: true });
   }
 }

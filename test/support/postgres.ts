@@ -12,7 +12,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, sleep, stopChild, track } from './jco.js';
+import { collectStale, freePort, sleep, stopChild, track } from './jco.js';
 
 export interface Postgres {
   /** postgres://postgres@127.0.0.1:PORT/postgres: `dev.postgres_url` for `wash dev`. */
@@ -61,45 +61,8 @@ function postgresUser(): { uid: number; gid: number } {
   }
 }
 
-/**
- * Cluster dirs are named cwp-pg-<pid of the test process>-XXXXXX. Vitest can end a worker without its
- * 'exit' handlers, so the first postgresServer() of a process stops the servers of test processes that
- * are gone (exactly those whose command line names such a dir) and removes their dirs.
- */
-const SCRATCH = /^cwp-pg-(\d+)-/;
-let collected = false;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function collectStale(): void {
-  if (collected) return;
-  collected = true;
-  const root = tmpdir();
-  for (const name of readdirSync(root)) {
-    const owner = SCRATCH.exec(name)?.[1];
-    if (owner === undefined || Number(owner) === process.pid || alive(Number(owner))) continue;
-    const dir = join(root, name);
-    if (existsSync('/proc')) {
-      for (const entry of readdirSync('/proc')) {
-        if (!/^\d+$/.test(entry)) continue;
-        try {
-          // The postmaster's command line names its data dir; its backends exit when it is gone.
-          if (readFileSync(join('/proc', entry, 'cmdline'), 'utf8').includes(dir)) process.kill(Number(entry), 'SIGKILL');
-        } catch {
-          // gone, or not ours to read
-        }
-      }
-    }
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+// Cluster dirs are named cwp-pg-<pid of the test process>-XXXXXX, so that jco.ts's collectStale() ends the
+// servers of test processes that are gone and removes their dirs.
 
 function exitedHow(child: ChildProcess): string | undefined {
   if (child.exitCode !== null) return `exited (${child.exitCode})`;
