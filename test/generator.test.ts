@@ -6,6 +6,7 @@ import { listFiles, read } from './support/project.js';
 
 const HTTP_FILES = [
   '.gitignore',
+  '.python-version',
   '.wash/config.yaml',
   '.yo-rc.json',
   'README.md',
@@ -14,9 +15,13 @@ const HTTP_FILES = [
   'capabilities.py',
   'manifests/workloaddeployment.yaml',
   'pyproject.toml',
+  'tests/__init__.py',
   'tests/conftest.py',
   'tests/test_app.py',
   'tests/test_capabilities.py',
+  'tools/__init__.py',
+  'tools/bindings.py',
+  'tools/dev.py',
   'wit/deps/wasi-cli-0.2.0/package.wit',
   'wit/deps/wasi-clocks-0.2.0/package.wit',
   'wit/deps/wasi-http-0.2.0/package.wit',

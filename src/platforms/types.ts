@@ -19,6 +19,10 @@ export interface Platform {
   host: HostFacts;
   /** How to try the component on a host once the tests pass (the loop in README). */
   tryOnHost: string;
+  /** `poe dev`: what it runs, and its help line. */
+  dev: { command: string; help: string };
+  /** The file whose build command holds componentize-py's options. */
+  buildConfig: string;
   templates: TemplateFile[];
   /** Everything this platform's templates read, under `platform`; escaped for each file's language. */
   view(model: ProjectModel): object;

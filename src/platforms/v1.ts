@@ -123,6 +123,9 @@ export const v1: Platform = {
   major: 1,
   host: { providers: true },
   tryOnHost: 'build and deploy it on a wasmCloud 1.x host',
+  // wash 1.x's own dev loop builds, deploys and watches.
+  dev: { command: 'wash dev', help: 'wash dev: build, deploy on a local host, and redeploy on a change' },
+  buildConfig: 'wasmcloud.toml',
   templates: [
     { source: 'v1/wasmcloud.toml.ejs', destination: 'wasmcloud.toml' },
     { source: 'v1/wadm.yaml.ejs', destination: 'wadm.yaml' },

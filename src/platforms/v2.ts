@@ -74,6 +74,9 @@ function settingLines(setting: DevSetting): string[] {
   return [...(setting.label ? [`# ${setting.label}: uncomment to use it.`] : []), `# ${line}`];
 }
 
+/** wash dev serves HTTP whatever the component exports: on loopback unless told otherwise. */
+const DEV_ADDRESS = '127.0.0.1:8000';
+
 /** wash dev keeps brokered messages in memory unless it is pointed at NATS. */
 const NATS_BLOCK = [
   '# Messaging: in memory (default), where nothing outside `wash dev` takes part. To send and receive with NATS clients,',
@@ -101,7 +104,10 @@ export const v2: Platform = {
   major: 2,
   host: { providers: false },
   tryOnHost: 'run it on the real host with `wash dev`',
+  dev: { command: 'python tools/dev.py', help: 'wash dev, restarted when a .py file or wit/ changes' },
+  buildConfig: '.wash/config.yaml',
   templates: [
+    { source: 'tools/dev.py', destination: 'tools/dev.py' },
     { source: 'v2/wash-config.yaml.ejs', destination: '.wash/config.yaml' },
     { source: 'v2/workloaddeployment.yaml.ejs', destination: 'manifests/workloaddeployment.yaml' },
     { source: 'v2/README.md.ejs', destination: 'README.md' },
@@ -127,7 +133,11 @@ export const v2: Platform = {
       wash: {
         command: yaml(buildArgv(model).join(' ')),
         componentPath: yaml(model.names.artifact),
-        address: address === undefined ? undefined : yaml(address),
+        address: yaml(address ?? DEV_ADDRESS),
+        addressComment:
+          address === undefined
+            ? ['Where `wash dev` serves HTTP, as it does even for a component without an HTTP export: this machine only.', 'In a container or a VM, listen on every interface with 0.0.0.0:<port>.']
+            : ['Where `wash dev` serves HTTP: this machine only. In a container or a VM, listen on every interface', 'with 0.0.0.0:<port> (then anyone who can reach the machine can reach the component).'],
         // Each block of the `dev` section: comment lines and settings, written as they stand.
         blocks: [
           ...backends.map((b) => [...b.summary.split('\n').map((l) => `# ${l}`), ...b.settings.flatMap(settingLines)]),

@@ -15,24 +15,56 @@ import type { Conflict } from './merge.js';
 
 export { answersOf };
 
+/** The dev install and the dev loop: uv's one-word route (README.md also gives pip's). */
+const DEV_INSTALL = 'uv sync';
+const DEV_LOOP = 'uv run poe dev';
+
 export function nextCommands(model: ProjectModel, cwd: string): string[] {
   const dir = relativePosix(cwd, model.directory) || '.';
-  return [
-    ...(dir === '.' ? [] : [`cd ${/^[A-Za-z0-9_./-]+$/.test(dir) ? dir : JSON.stringify(dir)}`]),
-    'python3 -m venv .venv && . .venv/bin/activate && pip install --upgrade pip && pip install --group dev',
-    `${bindingsArgv(model).join(' ')} && pytest && mypy`,
-    ...PLATFORMS[model.wasmcloud].next(model),
-  ];
+  return [...(dir === '.' ? [] : [`cd ${/^[A-Za-z0-9_./-]+$/.test(dir) ? dir : JSON.stringify(dir)}`]), DEV_INSTALL, DEV_LOOP];
+}
+
+/** After `add`, in a project that has its venv: the tests (which regenerate the bindings), then the dev loop. */
+export function addNextCommands(): string[] {
+  return ['uv run poe test', DEV_LOOP];
 }
 
 const fileLines = (plan: PlannedFile[]): string => plan.map((f) => `  ${f.action.padEnd(10)} ${f.path}`).join('\n');
 
+/** What a project holds at its top, `wit/deps/` as one count: the short form of the file list. */
+export function topLevel(paths: readonly string[]): string[] {
+  const entries = new Set<string>();
+  let packages = 0;
+  for (const path of paths) {
+    if (path.startsWith('wit/deps/')) packages++;
+    const [first, ...rest] = path.split('/');
+    entries.add(rest.length > 0 ? `${first}/` : (first as string));
+  }
+  return [...entries].sort().map((entry) => (entry === 'wit/' ? `wit/ (world.wit, ${packages} WIT package${packages === 1 ? '' : 's'} in deps/)` : entry));
+}
+
+/** Words in lines of at most `width` columns, each indented by two spaces, `gap` between words. */
+function wrapped(words: string[], width = 100, gap = '  '): string[] {
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + gap.length + word.length <= width) lines[lines.length - 1] = `${last}${gap}${word}`;
+    else lines.push(`  ${word}`);
+  }
+  return lines;
+}
+
+/** Short, as create-vite ends: what was made, then three commands. A dry run lists the whole plan. */
 export function summary(model: ProjectModel, plan: PlannedFile[], cwd: string, dryRun: boolean): string {
   const dir = relativePosix(cwd, model.directory) || '.';
-  const next = nextCommands(model, cwd);
-  return `${dryRun ? `Would write ${dir}/ (dry run: nothing written)` : `Created ${model.names.component} in ${dir}/`} for wasmCloud ${model.wasmcloud} with ${model.interfaces.join(', ')}:
-${fileLines(plan)}
-
+  const next = nextCommands(model, cwd).map((c) => (c === DEV_INSTALL ? `${c.padEnd(16)}# the dev tools; pip works too (README.md)` : c));
+  if (dryRun) return `Would write ${dir}/ (dry run: nothing written): a wasmCloud ${model.wasmcloud} component with ${model.interfaces.join(', ')}.\n${fileLines(plan)}\n`;
+  // Into a directory that had files (--force): what this run replaced or removed, by name.
+  const replaced = plan.filter((f) => f.action === 'overwrite' || f.action === 'remove');
+  return `Created ${model.names.component} in ${dir}/, a wasmCloud ${model.wasmcloud} component with:
+${wrapped(model.interfaces.map((id, i) => (i < model.interfaces.length - 1 ? `${id},` : id)), 100, ' ').join('\n')}
+${wrapped(topLevel(plan.filter((f) => f.action !== 'remove').map((f) => f.path))).join('\n')}
+${replaced.length > 0 ? `${fileLines(replaced)}\n` : ''}
 Next:
 ${next.map((c) => `  ${c}`).join('\n')}
 `;
@@ -108,8 +140,7 @@ export interface AddReport {
 /** Interfaces added (or, with --dry-run, planned), or nothing to add. */
 export function reportAdd(io: Io, flags: { json: boolean; dryRun: boolean }, { directory, requested, model, added, plan }: AddReport): void {
   const dir = relativePosix(io.cwd, directory) || '.';
-  // Without the `cd` and the venv set-up: the project has them already.
-  const next = nextCommands(model, io.cwd).slice(dir === '.' ? 1 : 2);
+  const next = addNextCommands();
   if (flags.json) {
     io.out(
       `${JSON.stringify({ ok: true, dryRun: flags.dryRun, directory, added, answers: answersOf(model), files: plan.map((f) => ({ path: f.path, action: f.action })), next }, null, 2)}\n`,

@@ -48,8 +48,8 @@ export function devProject(
     const built = await washBuildOffline(state.project, bin);
     expect(built.code, built.output).toBe(0);
     expect(statSync(join(state.project, 'build', `${name.replace(/-/g, '_')}.wasm`)).size).toBeGreaterThan(1_000_000);
-    // wash dev always serves HTTP (on 0.0.0.0:8000 unless told): keep a messaging-only component off that port.
-    if (http.length === 0) edit(state.project, '.wash/config.yaml', /^dev:\n/m, `dev:\n  address: 127.0.0.1:${port}\n`);
+    // wash dev always serves HTTP (the config says 127.0.0.1:8000): keep a messaging-only component off that port.
+    if (http.length === 0) edit(state.project, '.wash/config.yaml', /^ {2}address: \S+$/m, `  address: 127.0.0.1:${port}`);
     if (options.nats) {
       state.nats = await natsServer();
       edit(state.project, '.wash/config.yaml', /# data_nats_url: \S+/, `data_nats_url: ${state.nats.url}`);

@@ -19,8 +19,9 @@ export const httpServer = defineInterface({
       flag: 'http-address',
       placeholder: 'HOST:PORT',
       help: 'http-server: address wash dev (1.x: the provider) listens on',
-      default: () => '0.0.0.0:8000',
-      check: hostPort('0.0.0.0:8000'),
+      // Loopback: a development server is not for the network. 0.0.0.0 listens on every interface.
+      default: () => '127.0.0.1:8000',
+      check: hostPort('127.0.0.1:8000'),
     },
   ],
   python: () => ({
