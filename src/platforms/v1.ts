@@ -126,6 +126,8 @@ export const v1: Platform = {
   // wash 1.x's own dev loop builds, deploys and watches.
   dev: { command: 'wash dev', help: 'wash dev: build, deploy on a local host, and redeploy on a change' },
   buildConfig: 'wasmcloud.toml',
+  // wash 1.x is not on PyPI: cargo builds it (about 16 minutes).
+  ciInstall: [{ name: 'wash 1.x, built by cargo (slow: about 16 minutes)', run: 'cargo install --locked wash-cli --version 0.39.0' }],
   templates: [
     { source: 'v1/wasmcloud.toml.ejs', destination: 'wasmcloud.toml' },
     { source: 'v1/wadm.yaml.ejs', destination: 'wadm.yaml' },

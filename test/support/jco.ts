@@ -32,6 +32,9 @@ export interface ToolchainPaths {
   mypy: string;
   ruff: string;
   pytest: string;
+  poe: string;
+  uv: string;
+  checkJsonschema: string;
   pyright: string;
   wash: string;
   natsServer: string;
