@@ -5,14 +5,16 @@
 //   npm run build    # = tsc -p tsconfig.json && node scripts/bundle.mjs
 //
 // tsc still emits every module into dist/ (the type check, and what scripts/ and bench/ import, such
-// as dist/src/versions.js); this script then overwrites the two entry points with bundles and adds
-// the chunks they share. package.json "files" publishes only these:
-//   dist/src/bin.js                the bin (package.json "bin"); loads the chunks below on demand
+// as dist/src/versions.js); this script then overwrites the entry points and adds the chunks.
+// package.json "files" publishes only these:
+//   dist/src/bin.js                the bin (package.json "bin"): a loader that runs chunks/bin.cjs and
+//                                  what it requires with V8's code cache (see "CommonJS chunks")
 //   dist/generators/app/index.js   the generator, a default-exported yeoman-generator subclass that
-//                                  yo or yeoman-test can run with their own environment
-//   dist/chunks/*.js               shared code (ESM, code-split): what a run does not reach is never
-//                                  loaded, and the prompt libraries sit in chunks that only an
-//                                  interactive run imports
+//                                  yo or yeoman-test can run with their own environment (it imports
+//                                  chunks/generator-app.cjs); generators/add likewise
+//   dist/chunks/*.cjs              all the code, code-split by esbuild: what a run does not reach is
+//                                  never loaded, and the prompt libraries sit in chunks that only an
+//                                  interactive run loads
 //
 // What the command never reaches is replaced by stubs that throw if they are reached after all, so a
 // wrong guess fails loudly instead of misbehaving:
@@ -24,7 +26,8 @@
 // Some files of the dependencies read their own package.json from disk, which a bundle cannot do: the
 // value is inlined at build time. Each patch asserts that its pattern matched and each stub that it
 // was used, so an upgrade that moves things fails the build instead of shipping a broken bundle.
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
@@ -178,24 +181,28 @@ const slim = {
   },
 };
 
-// Bundled CommonJS dependencies require() Node built-ins (fs, path, tty, ...): give ESM a require.
-// (None of them reads __dirname or __filename; the build would need them in the banner too.)
-const banner = "import { createRequire as __cwpCreateRequire } from 'node:module'; const require = __cwpCreateRequire(import.meta.url);";
-
 // --debug: readable output (no minification) for profiling and stack traces.
 // --verbose: list the files written and their sizes.
-// --metafile <file>: esbuild's metafile, for size analysis (e.g. https://esbuild.github.io/analyze/).
+// --metafile <file>: esbuild's metafile (of the ESM stage), for size analysis (e.g. https://esbuild.github.io/analyze/).
 const debug = process.argv.includes('--debug');
 const metafileOut = process.argv.includes('--metafile') ? process.argv[process.argv.indexOf('--metafile') + 1] : undefined;
 
+// Every entry point's code goes into dist/chunks/ with the shared chunks; what sits at the published
+// paths is a few lines that load it (see "The files written" below).
+const ENTRIES = [
+  { in: 'src/bin.ts', chunk: 'bin' },
+  { in: 'generators/app/index.ts', chunk: 'generator-app', shim: 'generators/app/index.js' },
+  { in: 'generators/add/index.ts', chunk: 'generator-add', shim: 'generators/add/index.js' },
+];
+const chunksDir = join(outdir, 'chunks');
+
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['src/bin.ts', 'generators/app/index.ts', 'generators/add/index.ts'],
-  outbase: '.',
+  entryPoints: ENTRIES.map((e) => ({ in: e.in, out: `chunks/${e.chunk}` })),
   outdir,
-  // Written below, each file atomically: tests may be running the bin while `npm pack` rebuilds.
   write: false,
   bundle: true,
+  // ESM is the only format esbuild code-splits; the chunks are turned into CommonJS below.
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   format: 'esm',
@@ -204,7 +211,6 @@ const result = await build({
   // ESM builds of dependencies first, as Node itself would pick them.
   mainFields: ['module', 'main'],
   conditions: ['node', 'import'],
-  banner: { js: banner },
   legalComments: 'none',
   minify: !debug,
   // Class and function names stay as written (error names, debug output, anything reading .name).
@@ -224,22 +230,191 @@ const leaks = Object.values(result.metafile.outputs)
   .filter((i) => i.external && !builtins.has(i.path.replace(/^node:/, '')) && !OPTIONAL.has(i.path));
 if (leaks.length > 0) throw new Error(`bundle: left outside the bundle: ${[...new Set(leaks.map((i) => i.path))].join(', ')}`);
 
-const written = new Set();
-for (const file of result.outputFiles) {
-  written.add(file.path);
-  mkdirSync(dirname(file.path), { recursive: true });
-  if (existsSync(file.path) && Buffer.compare(readFileSync(file.path), file.contents) === 0) continue;
-  const temp = `${file.path}.${process.pid}.tmp`;
-  writeFileSync(temp, file.contents);
-  renameSync(temp, file.path);
+// ---------------------------------------------------------------------------------------------------
+// CommonJS chunks, for V8's code cache.
+//
+// Most of a run's own time was V8 parsing and compiling the ~450 kB of JavaScript it loads. Node 22
+// can cache that for ES modules (module.enableCompileCache), Node 20 cannot; and Node caches only
+// the functions compiled before a module runs, not the many compiled lazily while it runs. Scripts
+// compiled with node:vm take V8's code cache on every supported Node, and a cache made after the
+// run (script.createCachedData) holds every function the run compiled. So each ESM chunk is
+// converted to a CommonJS chunk (.cjs), and dist/src/bin.js loads them through node:vm with a code
+// cache kept in a per-user directory under os.tmpdir(); see LOADER below. The code is the same:
+// esbuild's ESM output, with `import`/`export` between chunks turned into require()/exports.
+//   - Static imports between chunks become require("./x.cjs"); literal dynamic imports of chunks
+//     become Promise.resolve().then(() => require("./x.cjs")) (module namespace and exports object
+//     carry the same names). Any other import() (a generator path yeoman would load) stays import().
+//   - import.meta.url becomes the chunk's file URL; the code stays in strict mode, as ESM is.
+//   - Bundled CommonJS dependencies require() Node built-ins through the chunk's own require.
+//   - The same .cjs files load with plain require() as well: the published generator entries
+//     (for yo or yeoman-test) are ES modules that import their chunk that way.
+const esmOutputs = result.outputFiles.filter((f) => f.path.endsWith('.js'));
+const names = new Set(esmOutputs.map((f) => relative(chunksDir, f.path)));
+for (const name of names) {
+  if (name.includes('/') || name.includes(sep)) throw new Error(`bundle: output outside dist/chunks: ${name}`);
 }
-// Chunks of earlier builds, now that nothing imports them.
-const chunks = join(outdir, 'chunks');
-for (const name of readdirSync(chunks)) if (!written.has(join(chunks, name))) rmSync(join(chunks, name), { force: true });
+const cjsName = (name) => name.replace(/\.js$/, '.cjs');
+const IMPORT_META_URL = '__cwpImportMetaUrl';
+
+const chunks = new Map(); // name.cjs -> contents
+for (const file of esmOutputs) {
+  const name = relative(chunksDir, file.path);
+  const meta = result.metafile.outputs[relative(root, file.path).split(sep).join('/')];
+  if (!meta) throw new Error(`bundle: no metafile entry for ${name}`);
+  const dynamic = meta.imports.filter((i) => !i.external && i.kind === 'dynamic-import').length;
+  let replaced = 0;
+  const esm = file.text.replace(/\bimport\("\.\/([\w.-]+\.js)"\)/g, (all, target) => {
+    if (!names.has(target)) return all;
+    replaced += 1;
+    return `Promise.resolve().then(()=>require("./${cjsName(target)}"))`;
+  });
+  if (replaced !== dynamic) throw new Error(`bundle: ${name}: ${dynamic} dynamic imports of chunks, ${replaced} rewritten`);
+  const converted = await transform(esm, {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20.17',
+    minify: !debug,
+    legalComments: 'none',
+    define: { 'import.meta.url': IMPORT_META_URL },
+    logLevel: 'silent',
+  });
+  if (converted.warnings.length > 0) {
+    throw new Error(`bundle: ${name} to CommonJS: ${converted.warnings.map((w) => w.text).join('; ')}`);
+  }
+  const statics = meta.imports.filter((i) => !i.external && i.kind === 'import-statement').length;
+  let required = 0;
+  let code = converted.code.replace(/\brequire\("\.\/([\w.-]+)\.js"\)/g, (all, target) => {
+    if (!names.has(`${target}.js`)) return all;
+    required += 1;
+    return `require("./${target}.cjs")`;
+  });
+  if (required < statics) throw new Error(`bundle: ${name}: ${statics} static imports of chunks, ${required} rewritten`);
+  if (/\bimport\.meta\b/.test(code) || /\bimport\("\.\/[\w.-]+\.js"\)/.test(code)) throw new Error(`bundle: ${name}: ESM left in a CommonJS chunk`);
+  const prologue = [
+    '"use strict";',
+    code.includes(IMPORT_META_URL) ? `var ${IMPORT_META_URL}=require("node:url").pathToFileURL(__filename).href;` : '',
+  ].join('');
+  // (The entry's hashbang goes: dist/src/bin.js has its own.)
+  code = `${prologue}\n${code.replace(/^#!.*\n/, '').replace(/^"use strict";\n?/, '')}`;
+  chunks.set(cjsName(name), code);
+}
+
+// The generator entries have exactly one export, the generator class.
+for (const entry of ENTRIES.filter((e) => e.shim)) {
+  const meta = result.metafile.outputs[`dist/chunks/${entry.chunk}.js`];
+  if (JSON.stringify(meta?.exports) !== '["default"]') throw new Error(`bundle: ${entry.in} must export only a default (got ${JSON.stringify(meta?.exports)})`);
+}
+
+/** Short content hashes of the chunks: the code cache of a chunk is kept per content and per Node. */
+const hashes = Object.fromEntries([...chunks].map(([name, code]) => [name, createHash('sha256').update(code).digest('hex').slice(0, 16)]));
+
+// dist/src/bin.js: an ES module (the package is "type": "module") that loads chunks/bin.cjs and what
+// it requires through node:vm, with V8's code cache:
+//   - cache files live in <os.tmpdir()>/create-wasmcloud-python-<uid>/, a directory made 0700 and used
+//     only if it belongs to this user and no one else can write to it (V8 trusts what it reads);
+//   - one file per chunk, named by the chunk's content hash and length, Node version and arch; V8
+//     rejects a cache made by another V8 or with other flags (then it is made again);
+//   - a chunk loaded without an accepted cache gets one when the process exits, holding every
+//     function compiled by then; written to a temp name and renamed, so concurrent runs are safe;
+//   - NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch) turns it off; any failure of the cache only
+//     means running without it.
+const LOADER = `#!/usr/bin/env node
+// Generated by scripts/bundle.mjs: loads ../chunks/bin.cjs and the chunks it requires with V8's code cache.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script, constants } from 'node:vm';
+
+const HASHES = ${JSON.stringify(hashes)};
+const chunks = join(dirname(fileURLToPath(import.meta.url)), '..', 'chunks');
+const nodeRequire = createRequire(join(chunks, 'bin.cjs'));
+const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+const cacheDir = (() => {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  try {
+    const dir = join(tmpdir(), \`create-wasmcloud-python-\${uid ?? 'user'}\`);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = statSync(dir);
+    if (uid !== undefined && (st.uid !== uid || (st.mode & 0o022) !== 0)) return undefined;
+    return dir;
+  } catch {
+    return undefined;
+  }
+})();
+const modules = new Map();
+const unsaved = [];
+
+function load(name) {
+  let module = modules.get(name);
+  if (module) return module.exports;
+  const filename = join(chunks, name);
+  const source = readFileSync(filename, 'utf8');
+  const cacheFile = cacheDir && join(cacheDir, \`\${name}.\${HASHES[name]}.\${source.length}.\${process.version}-\${process.arch}.v8\`);
+  let cachedData;
+  try {
+    if (cacheFile) cachedData = readFileSync(cacheFile);
+  } catch {}
+  const script = new Script(\`(function (exports, require, module, __filename, __dirname) {\${source}\\n})\`, {
+    filename,
+    cachedData,
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
+    if (unsaved.length === 0) process.once('exit', save);
+    unsaved.push([script, cacheFile]);
+  }
+  module = { exports: {}, filename, loaded: false };
+  modules.set(name, module);
+  const require = (specifier) => (specifier.startsWith('./') && Object.hasOwn(HASHES, specifier.slice(2)) ? load(specifier.slice(2)) : nodeRequire(specifier));
+  require.resolve = nodeRequire.resolve;
+  require.cache = nodeRequire.cache;
+  script.runInThisContext()(module.exports, require, module, filename, chunks);
+  module.loaded = true;
+  return module.exports;
+}
+
+function save() {
+  for (const [script, cacheFile] of unsaved) {
+    try {
+      const temp = \`\${cacheFile}.\${process.pid}.tmp\`;
+      writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+      renameSync(temp, cacheFile);
+    } catch {}
+  }
+}
+
+load('bin.cjs');
+`;
+
+// ---------------------------------------------------------------------------------------------------
+// The files written, each atomically (tests may be running the bin while `npm pack` rebuilds):
+//   dist/src/bin.js                  LOADER
+//   dist/generators/<g>/index.js     an ES module re-exporting chunks/generator-<g>.cjs's default
+//   dist/chunks/*.cjs                every chunk, entries' code included
+const files = new Map([[join(outdir, 'src', 'bin.js'), LOADER]]);
+for (const entry of ENTRIES.filter((e) => e.shim)) {
+  const at = join(outdir, entry.shim);
+  const target = relative(dirname(at), join(chunksDir, `${entry.chunk}.cjs`)).split(sep).join('/');
+  files.set(at, `// Generated by scripts/bundle.mjs: the generator's code is in ${target}.\nimport chunk from '${target}';\n\nexport default chunk.default;\n`);
+}
+for (const [name, code] of chunks) files.set(join(chunksDir, name), code);
+
+for (const [path, text] of files) {
+  const contents = Buffer.from(text);
+  mkdirSync(dirname(path), { recursive: true });
+  if (existsSync(path) && Buffer.compare(readFileSync(path), contents) === 0) continue;
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, contents);
+  renameSync(temp, path);
+}
+// Chunks of earlier builds, now that nothing loads them.
+for (const name of readdirSync(chunksDir)) if (!files.has(join(chunksDir, name))) rmSync(join(chunksDir, name), { force: true });
 if (metafileOut) writeFileSync(metafileOut, JSON.stringify(result.metafile));
 
 // One line on stderr (stdout may be `npm pack --json`'s); the files with --verbose.
-const rows = result.outputFiles.map((f) => [relative(root, f.path), f.contents.length]).sort((a, b) => b[1] - a[1]);
+const rows = [...files].map(([f, text]) => [relative(root, f), Buffer.byteLength(text)]).sort((a, b) => b[1] - a[1]);
 const total = rows.reduce((n, [, bytes]) => n + bytes, 0);
 process.stderr.write(`bundle: ${rows.length} files, ${(total / 1e6).toFixed(2)} MB in dist/\n`);
 if (process.argv.includes('--verbose')) {
