@@ -121,8 +121,50 @@ const PATCHES = [
     "const packageJson = JSON.parse(readFileSync(pathJoin(_dirname, '../package.json'), 'utf8'));",
     (pkg) => `const packageJson = ${JSON.stringify({ name: pkg.name, version: pkg.version })};`,
   ],
-  // All of semver for one `lte`.
-  [inPackage('yeoman-generator', 'dist/generator.js'), "import { lte as semverLte } from 'semver';", () => "import semverLte from 'semver/functions/lte.js';"],
+  // All of semver for one `lte` of two plain versions (the environment's, inlined above, and the one
+  // the generator asks for): semver builds some 40 regular expressions when it loads (~1.5 ms).
+  // Anything but x.y.z on either side still goes to semver, loaded on that call only.
+  [
+    inPackage('yeoman-generator', 'dist/generator.js'),
+    "import { lte as semverLte } from 'semver';",
+    () => `const semverLte = (a, b) => {
+  const x = /^(\\d+)\\.(\\d+)\\.(\\d+)$/.exec(a);
+  const y = /^(\\d+)\\.(\\d+)\\.(\\d+)$/.exec(b);
+  if (!x || !y) return require('semver/functions/lte.js')(a, b);
+  for (let i = 1; i <= 3; i += 1) if (Number(x[i]) !== Number(y[i])) return Number(x[i]) < Number(y[i]);
+  return true;
+};`,
+  ],
+  // node:crypto (~2 ms to load) for one random instance id, which only tells generators apart.
+  [inPackage('yeoman-environment', 'dist/composed-store.js'), "import crypto from 'node:crypto';\n", () => ''],
+  [
+    inPackage('yeoman-environment', 'dist/composed-store.js'),
+    "const instanceId = crypto.randomBytes(20).toString('hex');",
+    () => "const instanceId = Array.from({ length: 20 }, () => Math.floor(Math.random() * 256).toString(16).padStart(2, '0')).join('');",
+  ],
+  // fdir looks picomatch up on disk at load, for its glob() builder, which tinyglobby never calls (it
+  // passes its own matchers): the lookup walks node_modules directories up from the bundle, and loads
+  // whatever picomatch it finds there. glob() throws fdir's own "specify a glob function" instead.
+  [inPackage('tinyglobby/node_modules/fdir', 'dist/index.mjs'), '\t__require.resolve("picomatch");\n\tpm = __require("picomatch");\n', () => ''],
+  // read-pkg and find-up-simple take toPath from unicorn-magic, whose execFile helpers load
+  // node:child_process (~2 ms) with it: load that on a call only.
+  [
+    inPackage('unicorn-magic', 'node.js'),
+    "import {execFile as execFileCallback, execFileSync as execFileSyncOriginal} from 'node:child_process';",
+    () => "const execFileSyncOriginal = (...args) => require('node:child_process').execFileSync(...args);",
+  ],
+  [
+    inPackage('unicorn-magic', 'node.js'),
+    'const execFileOriginal = promisify(execFileCallback);',
+    () => "const execFileOriginal = (...args) => promisify(require('node:child_process').execFile)(...args);",
+  ],
+  // parse-json frames the text around a JSON syntax error with @babel/code-frame, which (with the
+  // identifier tables of @babel/helper-validator-identifier) loads with it; load it on an error only.
+  [
+    inPackage('parse-json', 'index.js'),
+    "import {codeFrameColumns} from '@babel/code-frame';",
+    () => "const codeFrameColumns = (...args) => require('@babel/code-frame').codeFrameColumns(...args);",
+  ],
   // `this._`, all of lodash on every generator instance (deprecated, unused here): a quarter of the
   // code the command loads. Reading it now throws.
   [inPackage('yeoman-generator', 'dist/generator.js'), "import * as _ from 'lodash-es';", () => ''],
@@ -152,12 +194,34 @@ const slim = {
     b.onResolve({ filter: stubFilter }, (args) => ({ path: args.path, namespace: 'cwp-stub' }));
     b.onLoad({ filter: /.*/, namespace: 'cwp-stub' }, (args) => ({ contents: STUBS[args.path], loader: 'js' }));
 
+    // node:assert loads a dozen internal modules (~2 ms). The dependencies call only assert.ok, with a
+    // message, so it is loaded the first time one fails, and throws the AssertionError it would have.
+    const assertUsers = new Set();
+    b.onResolve({ filter: /^(node:)?assert$/ }, (args) => {
+      if (ours(args.importer)) return undefined;
+      assertUsers.add(args.importer);
+      return { path: 'assert', namespace: 'cwp-lazy-assert' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'cwp-lazy-assert' }, () => ({
+      contents: `const ok = (value, message) => { if (!value) require('node:assert').ok(value, message); };
+export default Object.assign((value, message) => ok(value, message), { ok });`,
+      loader: 'js',
+    }));
+    b.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      for (const file of assertUsers) {
+        const code = readFileSync(file, 'utf8').replace(/^import assert from '(node:)?assert';$/m, '');
+        const other = code.match(/\bassert\b(?!\.ok\()[^\n]{0,40}/);
+        if (other) throw new Error(`bundle: ${relative(root, file)} uses node:assert beyond assert.ok: ${other[0]}`);
+      }
+    });
+
     // The real adapter prompt module, for the lazy wrapper above.
     b.onResolve({ filter: /\?real$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\?real$/, '')), suffix: '?real' }));
 
     const stubbed = new Set();
     const patched = new Set();
-    b.onLoad({ filter: /\.js$/ }, (args) => {
+    b.onLoad({ filter: /\.m?js$/ }, (args) => {
       const stub = args.suffix === '?real' ? undefined : FILE_STUBS.find(([pattern]) => pattern.test(args.path));
       if (stub) {
         stubbed.add(stub[0]);
