@@ -109,6 +109,10 @@ const FILE_STUBS = [
   ],
 ];
 
+/** import() for code of the chunks: the bin's (see LOADER) when it runs them, or the chunk's own. */
+const IMPORT_HOOK = 'create-wasmcloud-python.import';
+const DYNAMIC_IMPORT = `(globalThis[Symbol.for(${JSON.stringify(IMPORT_HOOK)})] ?? ((specifier) => import(specifier)))`;
+
 /** Exact text replacements in files of the dependencies: [file pattern, from, to(package.json)]. */
 const PATCHES = [
   [
@@ -146,6 +150,20 @@ const PATCHES = [
   // passes its own matchers): the lookup walks node_modules directories up from the bundle, and loads
   // whatever picomatch it finds there. glob() throws fdir's own "specify a glob function" instead.
   [inPackage('tinyglobby/node_modules/fdir', 'dist/index.mjs'), '\t__require.resolve("picomatch");\n\tpm = __require("picomatch");\n', () => ''],
+  // import() of a generator by path (composeWith, or an environment loading a generator from disk;
+  // the bin does neither): V8's code cache drops what a vm script needs for import() (Node 20 and 22
+  // throw ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), so in chunks run by dist/src/bin.js it goes through
+  // the import() of that ES module; loaded with plain require() (yo, yeoman-test), through its own.
+  [
+    inPackage('yeoman-generator', 'dist/actions/lifecycle.js'),
+    'await import(pathToFileURL(resolved).href)',
+    () => `await ${DYNAMIC_IMPORT}(pathToFileURL(resolved).href)`,
+  ],
+  [
+    inPackage('yeoman-environment', 'dist/store.js'),
+    'return import(__rewriteRelativeImportExtension(pathToFileURL(meta.resolved).href));',
+    () => `return ${DYNAMIC_IMPORT}(__rewriteRelativeImportExtension(pathToFileURL(meta.resolved).href));`,
+  ],
   // read-pkg and find-up-simple take toPath from unicorn-magic, whose execFile helpers load
   // node:child_process (~2 ms) with it: load that on a call only.
   [
@@ -341,7 +359,9 @@ if (leaks.length > 0) throw new Error(`bundle: left outside the bundle: ${[...ne
 // esbuild's ESM output, with `import`/`export` between chunks turned into require()/exports.
 //   - Static imports between chunks become require("./x.cjs"); literal dynamic imports of chunks
 //     become Promise.resolve().then(() => require("./x.cjs")) (module namespace and exports object
-//     carry the same names). Any other import() (a generator path yeoman would load) stays import().
+//     carry the same names). A script compiled from V8's code cache cannot run import() (Node throws
+//     ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING): the few others, of a generator by path, go through
+//     the bin's import() (DYNAMIC_IMPORT), and the build fails on any import() left.
 //   - import.meta.url becomes the chunk's file URL; the code stays in strict mode, as ESM is.
 //   - Bundled CommonJS dependencies require() Node built-ins through the chunk's own require.
 //   - The same .cjs files load with plain require() as well: the published generator entries
@@ -388,6 +408,10 @@ for (const file of esmOutputs) {
   });
   if (required < statics) throw new Error(`bundle: ${name}: ${statics} static imports of chunks, ${required} rewritten`);
   if (/\bimport\.meta\b/.test(code) || /\bimport\("\.\/[\w.-]+\.js"\)/.test(code)) throw new Error(`bundle: ${name}: ESM left in a CommonJS chunk`);
+  // Any other import() must be DYNAMIC_IMPORT's fallback (`=>import(`): see the PATCHES using it.
+  // (`import(){` is a method of that name.)
+  const dynamicImport = code.match(/(?<![\w$.]|=>)import\((?!\)\{)[^\n]{0,60}/);
+  if (dynamicImport) throw new Error(`bundle: ${name}: import() that a cached vm script cannot run: ${dynamicImport[0]}`);
   const prologue = [
     '"use strict";',
     code.includes(IMPORT_META_URL) ? `var ${IMPORT_META_URL}=require("node:url").pathToFileURL(__filename).href;` : '',
@@ -427,7 +451,10 @@ const { createRequire } = process.getBuiltinModule('node:module');
 const { tmpdir } = process.getBuiltinModule('node:os');
 const { dirname, join } = process.getBuiltinModule('node:path');
 const { fileURLToPath } = process.getBuiltinModule('node:url');
-const { Script, constants } = process.getBuiltinModule('node:vm');
+const { Script } = process.getBuiltinModule('node:vm');
+
+// import() for the chunks (a script compiled from V8's code cache cannot run its own).
+globalThis[Symbol.for(${JSON.stringify(IMPORT_HOOK)})] = (specifier) => import(specifier);
 
 const HASHES = ${JSON.stringify(hashes)};
 const chunks = join(dirname(fileURLToPath(import.meta.url)), '..', 'chunks');
@@ -465,11 +492,7 @@ function load(name) {
   try {
     if (cacheFile) cachedData = readFileSync(cacheFile);
   } catch {}
-  const script = new Script(\`(function (exports, require, module, __filename, __dirname) {\${source}\\n})\`, {
-    filename,
-    cachedData,
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  const script = new Script(\`(function (exports, require, module, __filename, __dirname) {\${source}\\n})\`, { filename, cachedData });
   if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
     if (unsaved.length === 0) process.once('exit', save);
     unsaved.push([script, cacheFile]);
