@@ -12,7 +12,7 @@
 //   3. counts installed packages (directories with a package.json directly under a node_modules
 //      directory or under an @scope in one, at any depth, the installed package itself included) and
 //      sums the bytes under each prefix's node_modules (apparent size of every file; 1 MB = 1e6 bytes);
-//   4. runs each generator 1 time to warm up and then --runs times (default 7), alternating ours and
+//   4. runs each generator 1 time to warm up and then --runs times (default 11), alternating ours and
 //      create-vite, each run in a fresh empty temp cwd with stdin closed:
 //        ours:        node <bin> bench-app --interfaces http-server --yes
 //        create-vite: node <bin> vt --template vanilla-ts
@@ -44,7 +44,7 @@ const RUN_TIMEOUT_MS = 60_000;
 const USAGE = `Usage: node bench/run.mjs [--repo <dir>] [--runs <n>] [--create-vite <version>] [--rss time|probe] [--json] [--keep]
 
   --repo <dir>          checkout to pack and measure (default: the one holding this script)
-  --runs <n>            measured runs per generator after 1 warm-up (default 7, at least 5)
+  --runs <n>            measured runs per generator after 1 warm-up (default 11, at least 5)
   --create-vite <ver>   create-vite version to compare against (default ${CREATE_VITE})
   --rss time|probe      how to measure peak RSS (default: time if GNU /usr/bin/time works, else probe)
   --json                print the figures as JSON instead of a table
@@ -56,7 +56,7 @@ try {
   args = parseArgs({
     options: {
       repo: { type: 'string' },
-      runs: { type: 'string', default: '7' },
+      runs: { type: 'string', default: '11' },
       'create-vite': { type: 'string', default: CREATE_VITE },
       rss: { type: 'string' },
       json: { type: 'boolean', default: false },
