@@ -164,6 +164,14 @@ const PATCHES = [
     'return import(__rewriteRelativeImportExtension(pathToFileURL(meta.resolved).href));',
     () => `return ${DYNAMIC_IMPORT}(__rewriteRelativeImportExtension(pathToFileURL(meta.resolved).href));`,
   ],
+  // EJS's compileDebug (on unless turned off) wraps every compiled template in line tracking, so that
+  // an error thrown while rendering names the template line: ~3% of a --yes run's instructions, for
+  // the shipped templates, which the tests render from the sources (with it). Off unless asked for.
+  [
+    inPackage('mem-fs-editor/node_modules/ejs', 'lib/esm/ejs.js'),
+    'options.compileDebug = opts.compileDebug !== false;',
+    () => 'options.compileDebug = opts.compileDebug === true;',
+  ],
   // read-pkg and find-up-simple take toPath from unicorn-magic, whose execFile helpers load
   // node:child_process (~2 ms) with it: load that on a call only.
   [
