@@ -12,7 +12,8 @@
 //   3. counts installed packages (directories with a package.json directly under a node_modules
 //      directory or under an @scope in one, at any depth, the installed package itself included) and
 //      sums the bytes under each prefix's node_modules (apparent size of every file; 1 MB = 1e6 bytes);
-//   4. runs each generator 1 time to warm up and then --runs times (default 11), alternating ours and
+//   4. runs each generator WARMUP times (3: the machine settles after npm's installs) and then --runs
+//      times (default 11), alternating ours and
 //      create-vite, each run in a fresh empty temp cwd with stdin closed:
 //        ours:        node <bin> bench-app --interfaces http-server --yes
 //        create-vite: node <bin> vt --template vanilla-ts
@@ -20,7 +21,7 @@
 //      generating process (GNU /usr/bin/time -f %M when present, otherwise a --require'd probe that
 //      records process.resourceUsage().maxRSS when the process exits; --rss=time|probe forces one);
 //      Both tools run with TMPDIR set to one directory of this benchmark's own, empty at the start:
-//      ours keeps V8's code cache there (made by the warm-up run), so a run of the user's cache
+//      ours keeps V8's code cache there (made by the first warm-up run), so a run of the user's cache
 //      never counts. In the same rounds, ours also runs once more with a TMPDIR of its own, empty,
 //      each time: a user's very first run (no code cache yet, and the cost of writing it);
 //   5. prints every figure, the ratios ours / create-vite and PASS or MISS for each target of the
@@ -40,11 +41,13 @@ const CREATE_VITE = '9.3.0';
 const OURS = 'create-wasmcloud-python';
 const TARGETS = { wallRatio: 1.5, sizeMB: 5, packages: 5 };
 const RUN_TIMEOUT_MS = 60_000;
+/** Unmeasured rounds first: each tool's first runs after npm's installs ran slow and scattered. */
+const WARMUP = 3;
 
 const USAGE = `Usage: node bench/run.mjs [--repo <dir>] [--runs <n>] [--create-vite <version>] [--rss time|probe] [--json] [--keep]
 
   --repo <dir>          checkout to pack and measure (default: the one holding this script)
-  --runs <n>            measured runs per generator after 1 warm-up (default 11, at least 5)
+  --runs <n>            measured runs per generator after ${WARMUP} warm-ups (default 11, at least 5)
   --create-vite <ver>   create-vite version to compare against (default ${CREATE_VITE})
   --rss time|probe      how to measure peak RSS (default: time if GNU /usr/bin/time works, else probe)
   --json                print the figures as JSON instead of a table
@@ -280,12 +283,12 @@ async function main() {
     const loadBefore = loadavg()[0];
     const samples = { ours: [], vite: [], oursFirst: [] };
     let files = {};
-    log(`timing: 1 warm-up + ${runs} runs each, alternating ours, create-vite, ours' first run; peak RSS by ${rssMethod === 'time' ? '/usr/bin/time -f %M' : 'a process.resourceUsage() probe'}`);
-    for (let i = 0; i <= runs; i += 1) {
+    log(`timing: ${WARMUP} warm-ups + ${runs} runs each, alternating ours, create-vite, ours' first run; peak RSS by ${rssMethod === 'time' ? '/usr/bin/time -f %M' : 'a process.resourceUsage() probe'}`);
+    for (let i = 0; i < WARMUP + runs; i += 1) {
       for (const tool of tools) {
         const sample = await generate(tool, scratch, i, rssMethod, probe);
         files[tool.key] = sample.files;
-        if (i > 0) samples[tool.key].push(sample);
+        if (i >= WARMUP) samples[tool.key].push(sample);
       }
     }
     const timing = (key) => {
@@ -315,13 +318,15 @@ async function main() {
         cpuModel: cpus()[0]?.model ?? 'unknown',
         // Other work on the machine inflates and scatters wall times: compare runs made under similar load.
         loadAverage1m: { beforeTiming: loadBefore, afterTiming: loadavg()[0] },
+        // Read by every Node process at start-up (on Node 20 here: ~35 ms), the same for both tools.
+        nodeExtraCaCerts: runEnv.NODE_EXTRA_CA_CERTS || null,
       },
       method: {
         runs,
-        warmup: 1,
+        warmup: WARMUP,
         rss: rssMethod === 'time' ? 'GNU /usr/bin/time -f %M (max resident set size of the node process)' : 'process.resourceUsage().maxRSS read at exit by a --require probe',
         wall: 'spawn to exit of the child process, measured by the benchmark',
-        tmpdir: "TMPDIR of both tools: one directory of the benchmark's, empty at the start (ours keeps its V8 code cache there, made by the warm-up); ours' first run: an empty one each time",
+        tmpdir: "TMPDIR of both tools: one directory of the benchmark's, empty at the start (ours keeps its V8 code cache there, made by the first warm-up); ours' first run: an empty one each time",
         size: 'sum of the apparent sizes of all files under <prefix>/node_modules, 1 MB = 1e6 bytes; diskMB is allocated blocks (du-like)',
         packages: 'directories with a package.json directly under a node_modules directory or an @scope in one, at any depth',
       },
@@ -389,8 +394,11 @@ function table(r) {
     `ours:        ${r.ours.command}`,
     `create-vite: ${r.createVite.command}`,
     `tarball:     ${t.file}${t.packedBytes ? `, ${f(t.packedBytes / 1e6, 3)} MB packed, ${f(t.unpackedBytes / 1e6, 3)} MB unpacked, ${t.entries} files` : ''}`,
-    `each run in a fresh empty cwd, stdin closed; 1 warm-up + ${r.method.runs} runs, alternating; peak RSS: ${r.method.rss}`,
-    `TMPDIR: the benchmark's own, empty at the start (ours' V8 code cache: made by the warm-up); first runs: an empty one each`,
+    `each run in a fresh empty cwd, stdin closed; ${r.method.warmup} warm-ups + ${r.method.runs} runs, alternating; peak RSS: ${r.method.rss}`,
+    `TMPDIR: the benchmark's own, empty at the start (ours' V8 code cache: made by the first warm-up); first runs: an empty one each`,
+    ...(r.machine.nodeExtraCaCerts
+      ? [`NODE_EXTRA_CA_CERTS is set (${r.machine.nodeExtraCaCerts}): every Node process, both tools', starts slower by reading it, which narrows the ratio; \`env -u NODE_EXTRA_CA_CERTS npm run bench\` measures without it`]
+      : []),
     '',
     line(head),
     line(widths.map((w) => '-'.repeat(w))),

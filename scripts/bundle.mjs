@@ -418,7 +418,9 @@ for (const file of esmOutputs) {
   if (/\bimport\.meta\b/.test(code) || /\bimport\("\.\/[\w.-]+\.js"\)/.test(code)) throw new Error(`bundle: ${name}: ESM left in a CommonJS chunk`);
   // Any other import() must be DYNAMIC_IMPORT's fallback (`=>import(`): see the PATCHES using it.
   // (`import(){` is a method of that name.)
-  const dynamicImport = code.match(/(?<![\w$.]|=>)import\((?!\)\{)[^\n]{0,60}/);
+  // (--debug keeps comments, and JSDoc types read import('...'): check the code without them.)
+  const bare = debug ? (await transform(code, { minifyWhitespace: true, logLevel: 'silent' })).code : code;
+  const dynamicImport = bare.match(/(?<![\w$.]|=>\s*)import\((?!\)\s*\{)[^\n]{0,60}/);
   if (dynamicImport) throw new Error(`bundle: ${name}: import() that a cached vm script cannot run: ${dynamicImport[0]}`);
   const prologue = [
     '"use strict";',
