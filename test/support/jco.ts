@@ -38,6 +38,7 @@ export interface ToolchainPaths {
   pyright: string;
   wash: string;
   natsServer: string;
+  registry: string;
   node: string;
   jco: string;
 }
