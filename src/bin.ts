@@ -1,15 +1,25 @@
 #!/usr/bin/env node
 import { main } from './cli.js';
+import { debugging, unexpectedLine } from './errors.js';
 
-const code = await main({
+const io = {
   argv: process.argv.slice(2),
   env: process.env,
   cwd: process.cwd(),
   stdinIsTTY: process.stdin.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-});
+  out: (text: string) => process.stdout.write(text),
+  err: (text: string) => process.stderr.write(text),
+};
+let code: number;
+try {
+  code = await main(io);
+} catch (error) {
+  // main reports every failure itself; this is the last guard: one line, the trace only with DEBUG.
+  process.stderr.write(`create-wasmcloud-python: ${unexpectedLine(error, 'run', (path) => path)}\n`);
+  if (debugging(process.env, 'create-wasmcloud-python') && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  code = 1;
+}
 process.exitCode = code;
 // Nothing should keep the process alive now; if something does, do not hang a script.
 setTimeout(() => process.exit(code), 1000).unref();

@@ -91,8 +91,8 @@ describe('add', () => {
     // Two users: one applies the printed patch with patch -p1, the other makes the change by hand.
     const byHand = join(tempDir(), 'clash');
     cpSync(project, byHand, { recursive: true });
-    const patch = result.stderr.slice(result.stderr.indexOf('--- a/app.py\n'));
-    const patched = spawnSync('patch', ['-p1', '--batch', '--no-backup-if-mismatch'], { cwd: project, input: patch, encoding: 'utf8' });
+    // The whole of stderr, message and all, as README says.
+    const patched = spawnSync('patch', ['-p1', '--batch', '--no-backup-if-mismatch'], { cwd: project, input: result.stderr, encoding: 'utf8' });
     expect(patched.status, `${patched.stdout}${patched.stderr}`).toBe(0);
     const reference = await generate('clash', ['--interfaces', 'http-server,messaging-handler']);
     writeFileSync(join(byHand, 'app.py'), `# my notes\n${read(reference, 'app.py').trimEnd()}${MINE}`);

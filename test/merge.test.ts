@@ -304,8 +304,13 @@ describe('add: messages', () => {
     const flag = await runCli(['add', '--interfaces', 'blobstor,logging'], project);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toMatch(/^create-wasmcloud-python: --interfaces: unknown interface "blobstor" \(did you mean "blobstore"\?\)\.\n {2}fix: use logging,blobstore /);
-    const create = await runCli(['other', '-i', 'http-server,confg', '--yes'], tempDir());
+    const cwd = tempDir();
+    const create = await runCli(['other', '-i', 'http-server,confg', '--yes'], cwd);
     expect(create.stderr).toContain('--interfaces: unknown interface "confg" (did you mean "config"?).');
+    const merge = await runCli(['other', '--merge', '--yes'], cwd);
+    expect(merge.code).toBe(2);
+    expect(merge.stderr).toMatch(/^create-wasmcloud-python: --merge is for add/);
+    expect(listFiles(cwd)).toEqual([]);
     expect(snapshotTree(project)).toEqual(before);
   });
 
@@ -462,7 +467,7 @@ describe('property: add keeps every edit outside what it changes', () => {
         rmSync(join(fresh, '..'), { recursive: true, force: true });
         return true;
       }),
-      { numRuns: Number(process.env.PROP_RUNS ?? 60) },
+      { numRuns: Number(process.env.PROP_RUNS ?? 150) },
     );
   }, 240_000);
 });
