@@ -2,17 +2,26 @@
 // No top-level await: the bundle turns this module into a CommonJS chunk that dist/src/bin.js loads
 // with V8's code cache (scripts/bundle.mjs), and CommonJS has none.
 import { main } from './cli.js';
+import { debugging, unexpectedLine } from './errors.js';
 
-void main({
+const io = {
   argv: process.argv.slice(2),
   env: process.env,
   cwd: process.cwd(),
   stdinIsTTY: process.stdin.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-}).then((code) => {
-  process.exitCode = code;
-  // Nothing should keep the process alive now; if something does, do not hang a script.
-  setTimeout(() => process.exit(code), 1000).unref();
-});
+  out: (text: string) => process.stdout.write(text),
+  err: (text: string) => process.stderr.write(text),
+};
+void main(io)
+  .catch((error: unknown) => {
+    // main reports every failure itself; this is the last guard: one line, the trace only with DEBUG.
+    process.stderr.write(`create-wasmcloud-python: ${unexpectedLine(error, 'run', (path) => path)}\n`);
+    if (debugging(process.env, 'create-wasmcloud-python') && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 1;
+  })
+  .then((code) => {
+    process.exitCode = code;
+    // Nothing should keep the process alive now; if something does, do not hang a script.
+    setTimeout(() => process.exit(code), 1000).unref();
+  });

@@ -30,8 +30,9 @@ export async function main(io: Io): Promise<number> {
     if (positionals[0] === 'add') {
       const interactive = isInteractive(io, values, flags.json, 'add');
       const { runAdd } = await import('./add.js');
-      return await runAdd(io, values, positionals.slice(1), flags, interactive);
+      return await runAdd(io, values, positionals.slice(1), { ...flags, merge: values.merge === true }, interactive);
     }
+    if (values.merge === true) throw new CreateError('usage', '--merge is for add: it writes conflict markers where add cannot merge.', 'merge', 'drop --merge');
     // Answers: flags over the answers file; then prompts for what is missing, at a terminal only.
     let inputs = await gatherInputs(values, positionals, io.cwd);
     if (isInteractive(io, values, flags.json, 'create')) {
@@ -53,6 +54,6 @@ export async function main(io: Io): Promise<number> {
     reportCreate(io, flags, model, plan, warnings);
     return EXIT.ok;
   } catch (error) {
-    return fail(error, flags, io, resolved);
+    return fail(error, flags, io, { operation: 'create', directory: resolved?.directory });
   }
 }

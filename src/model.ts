@@ -4,6 +4,7 @@ import { freeText } from './interfaces/checks.js';
 import { CATALOG, EXPORT_IDS, INTERFACE_IDS, isInterfaceId, SETTINGS, type InterfaceId } from './interfaces/index.js';
 import type { SettingValues } from './interfaces/types.js';
 import { deriveNames, type Names } from './names.js';
+import { closest } from './suggest.js';
 import { DEFAULT_MAJOR, MAJORS, type Major } from './versions.js';
 
 /**
@@ -55,8 +56,11 @@ export function resolveSettings(inputs: Inputs, component: string): SettingValue
   return settings;
 }
 
-/** Parses an interface list (`a,b` or repeated) and orders it like the catalog. */
-export function resolveInterfaces(values: readonly string[], requireExport = true): InterfaceId[] {
+/**
+ * Parses an interface list (`a,b` or repeated) and orders it like the catalog. `source` is where the
+ * list was typed, as its errors name it: `--interfaces`, or `add` for add's positional list.
+ */
+export function resolveInterfaces(values: readonly string[], requireExport = true, source = '--interfaces'): InterfaceId[] {
   const wanted = new Set<InterfaceId>();
   const unknown: string[] = [];
   for (const raw of values.flatMap((v) => v.split(','))) {
@@ -68,18 +72,23 @@ export function resolveInterfaces(values: readonly string[], requireExport = tru
   const lowered = unknown.filter((u) => isInterfaceId(u.toLowerCase()));
   if (unknown.length > 0 && lowered.length === unknown.length) {
     throw invalid(
-      '--interfaces',
+      source,
       `unknown interface${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u)).join(', ')}: interface ids are lowercase.`,
       `use ${lowered.map((u) => u.toLowerCase()).join(',')}`,
     );
   }
   if (unknown.length > 0) {
-    throw invalid('--interfaces', `unknown interface${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u)).join(', ')}.`, `choose from ${INTERFACE_IDS.join(', ')} (--list-interfaces describes them)`);
+    const guesses = unknown.map((u) => closest(u, INTERFACE_IDS));
+    const named = unknown.map((u, k) => `${JSON.stringify(u)}${guesses[k] ? ` (did you mean ${JSON.stringify(guesses[k])}?)` : ''}`);
+    const fix = guesses.every((g) => g !== undefined)
+      ? `use ${[...new Set([...wanted, ...(guesses as string[])])].join(',')} (the interfaces: ${INTERFACE_IDS.join(', ')})`
+      : `choose from ${INTERFACE_IDS.join(', ')} (--list-interfaces describes them)`;
+    throw invalid(source, `unknown interface${unknown.length > 1 ? 's' : ''} ${named.join(', ')}.`, fix);
   }
-  if (wanted.size === 0) throw invalid('--interfaces', 'is empty.', `choose at least one of ${INTERFACE_IDS.join(', ')}`);
+  if (wanted.size === 0) throw invalid(source, 'is empty.', `choose at least one of ${INTERFACE_IDS.join(', ')}`);
   if (requireExport && ![...wanted].some((id) => CATALOG[id].direction === 'export')) {
     throw invalid(
-      '--interfaces',
+      source,
       `a component needs at least one export, and ${[...wanted].join(', ')} only import${wanted.size > 1 ? '' : 's'}.`,
       `add ${EXPORT_IDS.join(' or ')} (e.g. --interfaces http-server,${[...wanted].join(',')})`,
     );

@@ -44,6 +44,7 @@ export const BOOLEAN_OPTIONS: BooleanOption[] = [
   { flag: 'interactive', help: 'Prompt for missing values even when CI is set (needs a terminal)' },
   { flag: 'force', short: 'f', help: 'Write into a non-empty directory: only generated files change; stale vendored WIT is removed' },
   { flag: 'dry-run', help: 'Print what would be created, overwritten or removed; write nothing' },
+  { flag: 'merge', help: 'add: where your edits and the new interfaces change the same lines, write conflict markers (exit 4)' },
   { flag: 'json', help: 'Print one JSON document on stdout (results or error); nothing else' },
   { flag: 'list-interfaces', help: 'Print the interface catalog and exit' },
   { flag: 'help', short: 'h', help: 'Show this help' },

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { CreateError } from './errors.js';
+import { CreateError, fileError } from './errors.js';
 import { WIT_PACKAGES } from './versions.js';
 
 export interface GeneratedFile {
@@ -91,10 +91,13 @@ export function writePlan(directory: string, plan: PlannedFile[]): void {
     mkdirSync(dir);
     createdDirs.push(dir);
   };
+  // The step under way, for the one line an unexpected failure prints (Node names no path for some).
+  let doing: [verb: string, path: string] = ['write', '.'];
   try {
     for (const file of plan) {
       if (file.action === 'unchanged') continue;
       const target = join(directory, file.path);
+      doing = [file.action === 'remove' ? 'remove' : 'write', file.path];
       if (file.action === 'remove') {
         replaced.push([target, readFileSync(target)]);
         rmSync(target);
@@ -124,7 +127,7 @@ export function writePlan(directory: string, plan: PlannedFile[]): void {
     for (const [file, contents] of replaced) attempt(() => writeFileSync(file, contents));
     // A directory that is not empty holds something else's files: rmdir refuses, and it stays.
     for (const dir of createdDirs.reverse()) attempt(() => rmdirSync(dir));
-    throw error;
+    throw fileError(error, ...doing);
   }
 }
 

@@ -2,7 +2,8 @@
  * `create-wasmcloud-python add`: a generated project grows, and the user's edits survive. The real-host
  * proof (the counter and the greeting served by wash dev) is in e2e-wash-http.test.ts.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectCleanPython } from './support/build.js';
@@ -77,25 +78,33 @@ describe('add', () => {
     expectCleanPython(project, 'both');
   });
 
-  it('stops with exit 4 on an edited app.py it must change, writes nothing, prints the lines; once they are in, goes through', async () => {
+  it('stops with exit 4 where add and the edits of app.py change the same lines, writes nothing, prints the patch; once it is in, goes through', async () => {
     const project = await generate('clash', ['--interfaces', 'http-server']);
     editAsUser(project);
     const before = snapshotTree(project);
     const result = await runCli(['add', 'messaging-handler'], project);
     expect(result.code).toBe(4);
-    expect(result.stderr).toMatch(/app\.py has changes of yours[\s\S]*nothing was written/);
-    expect(result.stderr).toContain('+class Handler(exports.Handler):');
-    expect(result.stderr).toContain('+from wit_world.imports.messaging_types import BrokerMessage');
+    expect(result.stderr).toMatch(/^create-wasmcloud-python: add messaging-handler: your edits and the new interfaces change the same lines of app\.py \(lines \d+-\d+\); nothing was written\.$/m);
+    expect(result.stderr).toContain('\n+class Handler(exports.Handler):\n');
+    expect(result.stderr).toContain('\n+from wit_world.imports.messaging_types import BrokerMessage\n');
     expect(snapshotTree(project)).toEqual(before);
-    // The user makes the change by hand (here: the generated file, with their edits), then runs add again.
+    // Two users: one applies the printed patch with patch -p1, the other makes the change by hand.
+    const byHand = join(tempDir(), 'clash');
+    cpSync(project, byHand, { recursive: true });
+    // The whole of stderr, message and all, as README says.
+    const patched = spawnSync('patch', ['-p1', '--batch', '--no-backup-if-mismatch'], { cwd: project, input: result.stderr, encoding: 'utf8' });
+    expect(patched.status, `${patched.stdout}${patched.stderr}`).toBe(0);
     const reference = await generate('clash', ['--interfaces', 'http-server,messaging-handler']);
-    writeFileSync(join(project, 'app.py'), `# my notes\n${read(reference, 'app.py').trimEnd()}${MINE}`);
-    const again = await runCli(['add', 'messaging-handler', '--json'], project);
-    expect(again.code, again.stdout).toBe(0);
-    const doc = JSON.parse(again.stdout);
-    expect(doc.added).toEqual(['messaging-handler']);
-    expect(doc.files.map((f: { path: string }) => f.path)).not.toContain('app.py');
-    expect(read(project, 'app.py')).toContain('def mine() -> int:');
+    writeFileSync(join(byHand, 'app.py'), `# my notes\n${read(reference, 'app.py').trimEnd()}${MINE}`);
+    for (const dir of [project, byHand]) {
+      const again = await runCli(['add', 'messaging-handler', '--json'], dir);
+      expect(again.code, again.stdout).toBe(0);
+      const doc = JSON.parse(again.stdout);
+      expect(doc.added).toEqual(['messaging-handler']);
+      expect(doc.files.map((f: { path: string }) => f.path)).not.toContain('app.py');
+      expect(read(dir, 'app.py')).toContain('def mine() -> int:');
+      expect(read(dir, 'app.py')).toContain('class Handler(exports.Handler):');
+    }
     expectCleanPython(project, 'clash');
   });
 
@@ -126,7 +135,7 @@ describe('add', () => {
     const cwd = tempDir();
     const result = await runCli(['add', 'keyvalue'], cwd);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/is not a project create-wasmcloud-python generated: it has no \.yo-rc\.json[\s\S]*fix: run add inside a generated project/);
+    expect(result.stderr).toMatch(/is not in a project create-wasmcloud-python generated: no \.yo-rc\.json with a "create-wasmcloud-python" key there or in a folder above it, up to \/, the filesystem root\.\n {2}fix: run add inside a generated project/);
     const project = await generate('known', ['--interfaces', 'http-server']);
     const before = snapshotTree(project);
     const bad = await runCli(['add', 'kv', '-d', project], cwd);

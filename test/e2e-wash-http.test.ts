@@ -54,12 +54,20 @@ describe('wash dev: a pure-Python package from PyPI, as README adds one', () => 
 
 describe('wash dev: an HTTP project the user edited, grown with add keyvalue, then add config', () => {
   const mine = '\n\n\ndef mine() -> str:\n    """A function of the user\'s own."""\n    return "mine"\n';
+  const notes = '\n## Notes of mine\n\nThe counter resets when wash dev restarts.\n';
   const c = devProject('grown', ['http-server'], {
     edit: async (project) => {
       writeFileSync(join(project, 'app.py'), `# my notes\n${read(project, 'app.py').trimEnd()}${mine}`);
+      // The files README invites edits of: notes of the user's own, and dev.address (the line keyvalue's
+      // backends are inserted after), rewritten with a comment; a comment line in the build section too.
+      edit(project, 'README.md', /^## Prerequisites$/m, '## Prerequisites (all on the team image)');
+      writeFileSync(join(project, 'README.md'), `${read(project, 'README.md')}${notes}`);
+      edit(project, '.wash/config.yaml', /^ {2}address: "([^"]+)"$/m, '  address: $1  # mine: the port this machine had free');
+      edit(project, '.wash/config.yaml', /^( {2}component_path: .*)$/m, '$1\n  # mine: CI builds the same way');
       for (const argv of [['add', 'keyvalue'], ['add', 'config', '--greeting', 'Howdy']]) {
         const added = await runCli(argv, project);
         expect(added.code, added.stderr).toBe(0);
+        expect(added.stdout).toMatch(/^ {2}overwrite {2}(README\.md|\.wash\/config\.yaml)$/m);
       }
     },
   });
@@ -72,6 +80,14 @@ describe('wash dev: an HTTP project the user edited, grown with add keyvalue, th
     const app = read(c.project, 'app.py');
     expect(app.startsWith('# my notes\n')).toBe(true);
     expect(app.endsWith(mine)).toBe(true);
+    const readme = read(c.project, 'README.md');
+    expect(readme).toContain('## Prerequisites (all on the team image)\n');
+    expect(readme.endsWith(notes)).toBe(true);
+    expect(readme).toContain('### Key-value store');
+    const config = read(c.project, '.wash/config.yaml');
+    expect(config).toMatch(/^ {2}address: 127\.0\.0\.1:\d+ {2}# mine: the port this machine had free\n\n {2}# Keyvalue backend/m);
+    expect(config).toContain('  component_path: build/grown.wasm\n  # mine: CI builds the same way\n');
+    expect(config).toMatch(/^ {4}greeting: Howdy$/m);
   });
 });
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { CreateError } from '../errors.js';
 import type { Inputs } from '../model.js';
 import { VALUE_OPTIONS } from '../options.js';
+import { closest } from '../suggest.js';
 
 export async function readAnswers(file: string, cwd: string): Promise<Inputs> {
   let text: string;
@@ -218,27 +219,7 @@ function answerEntries(data: Record<string, unknown>, file: string): Array<[stri
 
 /** The known key an unknown one was probably meant to be, if any is close. */
 export function closestKey(written: string): string | undefined {
-  const wanted = camelCase(written).toLowerCase();
-  let best: { key: string; distance: number } | undefined;
-  for (const key of ANSWER_KEYS) {
-    const distance = levenshtein(wanted, key.toLowerCase());
-    // At most 3 edits, and never most of a short key: `ab` is not a typo of `name`.
-    if (distance > Math.min(3, Math.floor(key.length / 2))) continue;
-    if (!best || distance < best.distance) best = { key, distance };
-  }
-  return best?.key;
-}
-
-export function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
+  return closest(camelCase(written), ANSWER_KEYS);
 }
 
 /** Flags over the answers file. */

@@ -64,7 +64,9 @@ Examples:
   ${BIN} worker -i messaging-handler,messaging-publisher --subscription 'jobs.>' --json --yes
 
 Exit codes: 0 success, 1 unexpected failure, 2 bad usage or input, 3 target exists and would change,
-4 add must change a file you edited (nothing written; the lines to add are printed), 130 cancelled at a prompt. On any failure nothing is written.
+4 add and your edits change the same lines (nothing written, the patch is printed; with --merge, conflict
+markers written), 130 cancelled at a prompt. On any other failure nothing is written.
+DEBUG=create-wasmcloud-python prints the trace of an unexpected failure.
 `;
 }
 

@@ -2,8 +2,9 @@
  * The report stage: what a run prints. The human summary with the next commands, warnings, the one
  * JSON document of --json, add's conflicts, and any error as a message and an exit code.
  */
+import { isAbsolute } from 'node:path';
 import { answersOf } from '../answers-of.js';
-import { CreateError, EXIT } from '../errors.js';
+import { CreateError, debugging, EXIT, unexpectedLine } from '../errors.js';
 import type { InterfaceId } from '../interfaces/index.js';
 import type { Inputs, ProjectModel } from '../model.js';
 import { VALUE_OPTIONS } from '../options.js';
@@ -116,34 +117,101 @@ export function reportCreate(io: Io, flags: Flags, model: ProjectModel, plan: Pl
   }
 }
 
-/** add stopped: files the user changed that the new interfaces change too, with the diffs to apply by hand. */
-export function reportConflicts(io: Io, json: boolean, directory: string, added: InterfaceId[], conflicts: Conflict[]): number {
-  const message = `add ${added.join(', ')}: ${conflicts.map((c) => c.path).join(', ')} ${conflicts.length > 1 ? 'have' : 'has'} changes of yours, and the new interfaces change ${conflicts.length > 1 ? 'them' : 'it'} too; nothing was written.`;
-  const hint = 'make the changes below by hand (they are what add would have made), then run the same add again';
-  if (json) {
-    io.out(`${JSON.stringify({ ok: false, error: { code: 'conflict', exitCode: EXIT.conflict, message, hint }, directory, conflicts }, null, 2)}\n`);
+/** `lines 40-45`, `line 40`, `between lines 39 and 40`: where in the user's file a conflict is. */
+export function describeLines({ start, end }: { start: number; end: number }): string {
+  if (end >= start) return end === start ? `line ${start}` : `lines ${start}-${end}`;
+  return start === 1 ? 'at the top' : `after line ${end}`;
+}
+
+/** `app.py (lines 40-45, line 60)`, or `wadm.yaml (merged, but not valid YAML: ...)`. */
+function describeConflict(c: Conflict): string {
+  const where = c.lines.map(describeLines);
+  if (c.invalid !== undefined) where.push(c.lines.length > 0 ? c.invalid : `merged, but ${c.invalid}`);
+  return `${c.path} (${where.join('; ')})`;
+}
+
+export interface ConflictReport {
+  directory: string;
+  model: ProjectModel;
+  added: InterfaceId[];
+  conflicts: Conflict[];
+  /** With --merge: every file written (or, with --dry-run, that would be). */
+  files?: PlannedFile[];
+  /** Whether --merge wrote them. */
+  written: boolean;
+  warnings: string[];
+}
+
+/**
+ * add stopped on files where the user's edits and the new interfaces change the same lines (or whose
+ * merge does not parse): the patch to apply by hand, or with --merge the files that hold conflict markers.
+ */
+export function reportConflicts(io: Io, flags: { json: boolean; dryRun: boolean; merge: boolean }, report: ConflictReport): number {
+  const { directory, model, added, conflicts, files, written, warnings } = report;
+  const ids = added.join(', ');
+  const marked = conflicts.filter((c) => c.lines.length > 0).map((c) => c.path);
+  const unparsed = conflicts.filter((c) => c.lines.length === 0).map((c) => c.path);
+  const named = conflicts.map(describeConflict).join(', ');
+  const patch = conflicts.map((c) => c.patch).join('');
+  let message: string;
+  let hint: string;
+  if (files !== undefined) {
+    const parts = [
+      ...(marked.length > 0 ? [`${written ? 'wrote' : 'would write'} conflict markers into ${conflicts.filter((c) => c.lines.length > 0).map(describeConflict).join(', ')}`] : []),
+      ...(unparsed.length > 0 ? [`${written ? 'wrote' : 'would write'} ${conflicts.filter((c) => c.lines.length === 0).map(describeConflict).join(', ')}`] : []),
+    ];
+    message = `add ${ids}: ${parts.join(', and ')}; ${written ? 'everything else is merged and written.' : 'dry run: nothing written.'}`;
+    hint = `resolve each conflict (your editor's merge tool, or by hand: keep what belongs between <<<<<<< yours and >>>>>>> add ${ids}, then remove the markers)${unparsed.length > 0 ? ' and make each file parse' : ''}; .yo-rc.json records ${ids} already, so no add is left to run`;
   } else {
-    io.err(`${BIN}: ${message}\n  fix: ${hint}\n\n${conflicts.map((c) => c.diff).join('\n')}`);
+    message = `add ${ids}: your edits and the new interfaces change the same lines of ${named}; nothing was written.`;
+    hint = `apply the patch below from the project's root (git apply, or patch -p1): it goes from your files as they are to what add proposes, with everything else merged; review it, then run the same add again (or run it with --merge to get conflict markers in the files instead)`;
+  }
+  if (flags.json) {
+    const doc = {
+      ok: false,
+      error: { code: 'conflict', exitCode: EXIT.conflict, message, hint },
+      dryRun: flags.dryRun,
+      directory,
+      added,
+      conflicts: conflicts.map((c) => ({ path: c.path, lines: c.lines, ...(c.invalid === undefined ? {} : { invalid: c.invalid }), patch: c.patch })),
+      patch,
+      ...(files === undefined ? {} : { markers: marked, files: files.map((f) => ({ path: f.path, action: f.action })) }),
+      warnings,
+    };
+    io.out(`${JSON.stringify(doc, null, 2)}\n`);
+    return EXIT.conflict;
+  }
+  io.err(`${BIN}: ${message}\n  fix: ${hint}\n`);
+  if (files === undefined) {
+    io.err(`\n${patch}`);
+  } else {
+    const dir = relativePosix(io.cwd, directory) || '.';
+    const notes = new Map(conflicts.map((c) => [c.path, c.lines.length > 0 ? `conflict markers: ${c.lines.map(describeLines).join(', ')}` : `does not parse: ${c.invalid}`]));
+    io.out(`${written ? 'Added' : 'Would add (dry run: nothing written)'} ${ids} to ${model.names.component}${dir === '.' ? '' : ` in ${dir}/`}, with conflicts to resolve:
+${files.map((f) => `  ${f.action.padEnd(10)} ${f.path}${notes.has(f.path) ? `  (${notes.get(f.path)})` : ''}`).join('\n')}
+`);
   }
   return EXIT.conflict;
 }
 
 export interface AddReport {
   directory: string;
-  /** The interfaces asked for, as given. */
+  /** The interfaces asked for. */
   requested: string[];
   model: ProjectModel;
   added: InterfaceId[];
   plan: PlannedFile[];
+  warnings: string[];
 }
 
 /** Interfaces added (or, with --dry-run, planned), or nothing to add. */
-export function reportAdd(io: Io, flags: { json: boolean; dryRun: boolean }, { directory, requested, model, added, plan }: AddReport): void {
+export function reportAdd(io: Io, flags: { json: boolean; dryRun: boolean }, { directory, requested, model, added, plan, warnings }: AddReport): void {
   const dir = relativePosix(io.cwd, directory) || '.';
-  const next = addNextCommands();
+  // The project has its venv already; with the `cd` when it is elsewhere (add found it above cwd, or --directory).
+  const next = [...nextCommands(model, io.cwd).filter((c) => c.startsWith('cd ')), ...addNextCommands()];
   if (flags.json) {
     io.out(
-      `${JSON.stringify({ ok: true, dryRun: flags.dryRun, directory, added, answers: answersOf(model), files: plan.map((f) => ({ path: f.path, action: f.action })), next }, null, 2)}\n`,
+      `${JSON.stringify({ ok: true, dryRun: flags.dryRun, directory, added, answers: answersOf(model), files: plan.map((f) => ({ path: f.path, action: f.action })), next, warnings }, null, 2)}\n`,
     );
   } else if (added.length === 0) {
     io.out(`Nothing to add: ${dir}/ already has ${requested.join(', ')}.\n`);
@@ -157,12 +225,24 @@ ${next.map((c) => `  ${c}`).join('\n')}
   }
 }
 
-/** Any error as the message and exit code it stands for: one JSON document with --json, else a line on stderr and the fix. */
-export function fail(error: unknown, flags: Flags, io: Io, model?: ProjectModel): number {
+/** Where a failure happened: the operation (`create`, `add`) and the project directory, for the paths it names. */
+export interface FailureContext {
+  operation: 'create' | 'add';
+  directory?: string;
+}
+
+/**
+ * Any error as the message and exit code it stands for: one JSON document with --json, else a line on
+ * stderr and the fix. An unexpected failure is one line naming the operation and the path, never a stack
+ * trace, unless DEBUG names the command (`DEBUG=create-wasmcloud-python`): then the trace follows it.
+ */
+export function fail(error: unknown, flags: Flags, io: Io, context: FailureContext): number {
   let code: number = EXIT.unexpected;
   let kind = 'unexpected';
   let message: string;
   let hint: string | undefined;
+  const debug = debugging(io.env, BIN);
+  let trace: string | undefined;
   if (error instanceof CreateError) {
     code = error.exitCode;
     kind = error.code;
@@ -173,12 +253,20 @@ export function fail(error: unknown, flags: Flags, io: Io, model?: ProjectModel)
     kind = 'cancelled';
     message = 'cancelled; nothing was written.';
   } else {
-    message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const inside = (path: string): string => {
+      const base = context.directory ?? io.cwd;
+      const rel = relativePosix(base, path);
+      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+    };
+    message = unexpectedLine(error, context.operation, inside);
+    trace = error instanceof Error ? error.stack : undefined;
   }
   if (flags.json) {
-    io.out(`${JSON.stringify({ ok: false, error: { code: kind, exitCode: code, message, hint, field: (error as CreateError).field }, directory: model?.directory }, null, 2)}\n`);
+    const doc = { ok: false, error: { code: kind, exitCode: code, message, hint, field: (error as CreateError).field, ...(debug && trace ? { stack: trace } : {}) }, directory: context.directory };
+    io.out(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     io.err(`${BIN}: ${message}${hint ? `\n  fix: ${hint}` : ''}\n`);
+    if (debug && trace) io.err(`${trace}\n`);
   }
   return code;
 }
