@@ -120,7 +120,7 @@ describe('add merges the files the README invites users to edit', () => {
     expect(config).toContain('  # data_nats_url: nats://127.0.0.1:4222\n');
     writeFileSync(
       join(project, '.wash/config.yaml'),
-      config.replace('address: "0.0.0.0:8000"', 'address: "127.0.0.1:9090"').replace('  # data_nats_url: nats://127.0.0.1:4222', '  data_nats_url: nats://10.0.0.5:4222'),
+      config.replace('address: "127.0.0.1:8000"', 'address: "127.0.0.1:9090"').replace('  # data_nats_url: nats://127.0.0.1:4222', '  data_nats_url: nats://10.0.0.5:4222'),
     );
     const result = await runCli(['add', 'config', '--greeting', 'Howdy'], project);
     expect(result.code, result.stderr).toBe(0);
@@ -133,7 +133,7 @@ describe('add merges the files the README invites users to edit', () => {
 
   it('dev.address changed, then add keyvalue, which inserts right after that line: merged', async () => {
     const project = await generate('moved', ['--interfaces', 'http-server']);
-    writeFileSync(join(project, '.wash/config.yaml'), read(project, '.wash/config.yaml').replace('address: "0.0.0.0:8000"', 'address: "127.0.0.1:9090"  # mine'));
+    writeFileSync(join(project, '.wash/config.yaml'), read(project, '.wash/config.yaml').replace('address: "127.0.0.1:8000"', 'address: "127.0.0.1:9090"  # mine'));
     const result = await runCli(['add', 'keyvalue'], project);
     expect(result.code, result.stderr).toBe(0);
     expect(read(project, '.wash/config.yaml')).toMatch(/^ {2}address: "127\.0\.0\.1:9090" {2}# mine\n\n {2}# Keyvalue backend/m);
@@ -142,7 +142,7 @@ describe('add merges the files the README invites users to edit', () => {
   it('a merge that does not parse is a conflict: exit 4, nothing written, the file named', async () => {
     const project = await generate('flowed', ['--interfaces', 'http-server']);
     // Valid YAML, and so is add's; merged, blobstore's indented lines follow a flow mapping.
-    writeFileSync(join(project, '.wash/config.yaml'), read(project, '.wash/config.yaml').replace(/^dev:\n.*\n.*\n/m, 'dev: { address: "127.0.0.1:9090" }\n'));
+    writeFileSync(join(project, '.wash/config.yaml'), read(project, '.wash/config.yaml').replace(/^dev:\n(?: {2}#.*\n)* {2}address: .*\n/m, 'dev: { address: "127.0.0.1:9090" }\n'));
     expect(() => parseYaml(read(project, '.wash/config.yaml'))).not.toThrow();
     const before = snapshotTree(project);
     const result = await runCli(['add', 'blobstore'], project);
