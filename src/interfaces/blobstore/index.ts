@@ -45,7 +45,7 @@ export const blobstore = defineInterface({
     code: pythonBlocks('blobstore', 'capability.py'),
     steps: [pythonBlock('blobstore', 'step.py')],
     tests: {
-      modules: ['blobstore'],
+      modules: ['blobstore', 'blobstore_types'],
       fakes: [FAKE_RESOURCE, ...pythonBlocks('blobstore', 'fakes.py')],
       state: ['containers: dict[str, dict[str, bytes]] = field(default_factory=dict)', 'inclusive_end: bool = True'],
       methods: pythonBlocks('blobstore', 'host.py'),

@@ -1,6 +1,6 @@
 import { markdownCode } from '../../escape.js';
 import { hostPort } from '../checks.js';
-import { pythonBlocks } from '../python.js';
+import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 
 const port = (address: string): string => address.split(':').pop() as string;
@@ -24,15 +24,15 @@ export const httpServer = defineInterface({
     },
   ],
   python: () => ({
-    fromImports: [
-      {
-        iface: 'wasi:http/types',
-        names: ['Fields', 'IncomingBody', 'IncomingRequest', 'Method', 'Method_Other', 'OutgoingBody', 'OutgoingResponse', 'ResponseOutparam'],
-      },
-    ],
-    constants: [['MAX_CHUNK', '4096']],
     code: pythonBlocks('http-server', 'handler.py'),
     tests: { tests: pythonBlocks('http-server', 'test_app.py') },
+    module: {
+      name: 'wasi_http',
+      code: pythonBlock('http-server', 'wasi_http.py'),
+      tests: pythonBlock('http-server', 'test_wasi_http.py'),
+      names: ['Request', 'Response', 'incoming_handler'],
+      imports: [{ iface: 'wasi:http/types' }],
+    },
   }),
   needs: (ctx) => ({
     // The host's HTTP router sends the component the requests for this host name.

@@ -1,7 +1,7 @@
 import { markdownCode } from '../../escape.js';
 import { subscription } from '../checks.js';
 import { NATS_DEV, PUBLISH_FAKE } from '../common/index.js';
-import { pythonBlocks } from '../python.js';
+import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 
 export const messagingHandler = defineInterface({
@@ -23,11 +23,15 @@ export const messagingHandler = defineInterface({
     },
   ],
   python: () => ({
-    stdlib: ['sys'],
-    fromImports: [{ iface: 'wasmcloud:messaging/types', names: ['BrokerMessage'] }],
-    moduleImports: [{ iface: 'wasmcloud:messaging/consumer', alias: 'consumer' }],
     code: pythonBlocks('messaging-handler', 'handler.py'),
     tests: { ...PUBLISH_FAKE, tests: pythonBlocks('messaging-handler', 'test_app.py') },
+    module: {
+      name: 'wasmcloud_messaging',
+      code: pythonBlock('messaging-handler', 'wasmcloud_messaging.py'),
+      tests: pythonBlock('messaging-handler', 'test_wasmcloud_messaging.py'),
+      names: ['Message', 'message_handler'],
+      imports: [{ iface: 'wasmcloud:messaging/types' }, { iface: 'wasmcloud:messaging/consumer', alias: 'consumer' }],
+    },
   }),
   needs: (ctx) => ({
     binds: { namespace: 'wasmcloud', package: 'messaging', interfaces: ['handler', 'consumer'], config: { subscriptions: ctx.settings.subscription } },
