@@ -72,7 +72,9 @@ describe('add', () => {
     const project = await generate('both', ['--interfaces', 'http-server']);
     const result = await runCli(['add', 'messaging-handler', '--subscription', 'jobs.>'], project);
     expect(result.code, result.stderr).toBe(0);
-    expect(read(project, 'app.py')).toContain('class Handler(exports.Handler):');
+    expect(read(project, 'app.py')).toMatch(/^Handler = message_handler\(handle_message\)$/m);
+    expect(read(project, 'wasmcloud_messaging.py')).toContain('class Handler(exports.Handler):');
+    expect(result.stdout).toMatch(/^ {2}create {5}wasmcloud_messaging\.py$/m);
     expect(read(project, '.wash/config.yaml')).toContain('subscriptions: "jobs.>"');
     expectCleanPython(project, 'both');
   });
@@ -84,8 +86,8 @@ describe('add', () => {
     const result = await runCli(['add', 'messaging-handler'], project);
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/app\.py has changes of yours[\s\S]*nothing was written/);
-    expect(result.stderr).toContain('+class Handler(exports.Handler):');
-    expect(result.stderr).toContain('+from wit_world.imports.messaging_types import BrokerMessage');
+    expect(result.stderr).toContain('+Handler = message_handler(handle_message)');
+    expect(result.stderr).toContain('+from wasmcloud_messaging import Message, message_handler');
     expect(snapshotTree(project)).toEqual(before);
     // The user makes the change by hand (here: the generated file, with their edits), then runs add again.
     const reference = await generate('clash', ['--interfaces', 'http-server,messaging-handler']);

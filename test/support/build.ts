@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
@@ -56,7 +56,9 @@ export function typecheck(project: string, world: string): { bindings: Ran; mypy
   const mypy = run([tc.paths.mypy, '--no-incremental'], project);
   const ruff = run([tc.paths.ruff, 'check', '--no-cache', '.'], project);
   const format = run([tc.paths.ruff, 'format', '--no-cache', '--check', '.'], project);
-  const pyright = run([tc.paths.node, tc.paths.pyright], project);
+  // pyproject.toml's `include` (app.py, tests) and the modules the tool owns beside app.py: capabilities.py, ...
+  const modules = readdirSync(project).filter((f) => f.endsWith('.py'));
+  const pyright = run([tc.paths.node, tc.paths.pyright, ...modules, 'tests'], project);
   return { bindings, mypy, ruff, format, pyright };
 }
 
@@ -72,7 +74,9 @@ export function expectCleanPython(project: string, world: string): void {
   const { bindings, mypy, ruff, format, pyright } = typecheck(project, world);
   expect(bindings.status, bindings.output).toBe(0);
   expect(mypy.status, mypy.output).toBe(0);
-  expect(mypy.output).toMatch(/^Success: no issues found in 4 source files$/m);
+  // pyproject.toml's `files`: app.py and tests/ (the modules they import are checked as they are followed).
+  const sources = 1 + readdirSync(join(project, 'tests')).filter((f) => f.endsWith('.py')).length;
+  expect(mypy.output).toMatch(new RegExp(`^Success: no issues found in ${sources} source files$`, 'm'));
   expect(ruff.status, ruff.output).toBe(0);
   expect(format.status, format.output).toBe(0);
   expect(pyright.status, pyright.output).toBe(0);

@@ -23,3 +23,21 @@ def test_only_the_routes_method_is_routed() -> None:
     response = app.handle(app.Request("GET", "/echo", body=b"not echoed"))
     assert isinstance(response.body, str)
     assert response.body.startswith(f"Hello from {app.COMPONENT_NAME}! GET /echo")
+
+
+def test_a_post_or_a_put_writes_and_any_other_method_only_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, bytes, bool]] = []
+
+    def record(key: str, body: bytes, *, write: bool) -> list[str]:
+        calls.append((key, body, write))
+        return []
+
+    monkeypatch.setattr(app, "use_capabilities", record)
+    for method in ("GET", "POST", "PUT", "DELETE"):
+        app.handle(app.Request(method, "/notes", "a=1", body=b"x"))
+    assert calls == [
+        ("/notes?a=1", b"x", False),
+        ("/notes?a=1", b"x", True),
+        ("/notes?a=1", b"x", True),
+        ("/notes?a=1", b"x", False),
+    ]
