@@ -21,18 +21,22 @@ from wit_world.imports.http_types import (
 import wasi_http
 
 
-class FakeStream:
-    """An input stream over bytes, or an output stream that keeps each write."""
-
-    def __init__(self, data: bytes = b"") -> None:
-        self.data = bytearray(data)
-        self.writes: list[bytes] = []
+class FakeResource:
+    """A resource the code uses in a `with` block."""
 
     def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
         pass
+
+
+class FakeStream(FakeResource):
+    """An input stream over bytes, or an output stream that keeps each write."""
+
+    def __init__(self, data: bytes = b"") -> None:
+        self.data = bytearray(data)
+        self.writes: list[bytes] = []
 
     def blocking_read(self, size: int) -> bytes:
         if not self.data:
@@ -46,11 +50,10 @@ class FakeStream:
         self.writes.append(chunk)
 
 
-class FakeFields(FakeStream):
-    """Header fields, used in a `with` block like the host's."""
+class FakeFields(FakeResource):
+    """Header fields: a list of names and values."""
 
     def __init__(self, entries: list[tuple[str, bytes]]) -> None:
-        super().__init__()
         self.list = entries
 
     @staticmethod

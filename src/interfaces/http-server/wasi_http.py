@@ -1,11 +1,12 @@
 """The wasi:http plumbing around app.py's handle(): create-wasmcloud-python writes this file; add may rewrite it.
 
-handle() takes a Request and returns a Response. incoming_handler(handle) is the export the host calls for
-each request: it reads the request, its body in chunks, calls handle() and writes the status, the headers
-and the body back in chunks. A handler that raises is answered with a 500 and a line on stderr.
+handle() takes a Request and returns a Response. incoming_handler(handle) makes the export the host calls for
+each request, app.py's IncomingHandler: it reads the request, its body in chunks, calls handle() and writes the
+status, the headers and the body back in chunks. A handler that raises is answered with a 500 and a line on stderr.
 """
 
 import sys
+import typing  # before dataclasses: in this order the built component is 0.3 MB smaller
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ from wit_world.imports.http_types import (
 MAX_CHUNK = 4096
 """The most bytes a stream reads or writes at once (wasi:io writes at most 4096)."""
 
-Headers = Sequence[tuple[str, str]]
+Headers: typing.TypeAlias = Sequence[tuple[str, str]]
 """Header names and values in order, a name repeated for each of its values; latin-1 text, as WSGI has them."""
 
 
@@ -58,7 +59,7 @@ class Response:
     body: bytes | str = b""
 
 
-Handler = Callable[[Request], Response]
+Handler: typing.TypeAlias = Callable[[Request], Response]
 
 INTERNAL_ERROR = Response(500, body="internal server error\n")
 
