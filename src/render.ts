@@ -4,7 +4,7 @@
  */
 import { python, toml, yaml } from './escape.js';
 import { CATALOG } from './interfaces/index.js';
-import type { Context, HostFacts, PythonFragment } from './interfaces/types.js';
+import type { Context, HostFacts, OwnedModule, PythonFragment } from './interfaces/types.js';
 import { recordedAnswers } from './answers-of.js';
 import type { ProjectModel } from './model.js';
 import { packageVersion } from './paths.js';
@@ -49,6 +49,9 @@ const snake = (s: string): string => s.replace(/[-.]/g, '_');
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Case-insensitive, as isort orders imported names (plain comparisons: a locale collator costs start-up time). */
 const isortOrder = (a: string, b: string): number => compare(a.toLowerCase(), b.toLowerCase()) || compare(a, b);
+/** ruff's isort (`order-by-type`): constants, then classes, then the rest, each group as above. */
+const nameRank = (name: string): number => (/^[A-Z][A-Z0-9_]+$/.test(name) ? 0 : /^[A-Z]/.test(name) ? 1 : 2);
+const typeOrder = (a: string, b: string): number => nameRank(a) - nameRank(b) || isortOrder(a, b);
 
 /** The line length app.py is written for, and that pyproject.toml configures ruff with. */
 export const PYTHON_LINE_LENGTH = 120;
@@ -101,6 +104,7 @@ export function pinnedModules(model: ProjectModel): Map<string, string> {
   for (const fragment of model.interfaces.map((id) => CATALOG[id].python(ctx))) {
     for (const { iface } of fragment.fromImports ?? []) pins.set(iface, pinnedName(iface));
     for (const { iface, alias } of fragment.moduleImports ?? []) pins.set(iface, alias);
+    for (const { iface, alias } of fragment.module?.imports ?? []) pins.set(iface, alias ?? pinnedName(iface));
   }
   return new Map([...pins].sort(([a], [b]) => compare(a, b)));
 }
@@ -147,11 +151,12 @@ export function capabilitiesView(model: ProjectModel): PythonModuleView {
   const fragments = model.interfaces.filter((id) => CATALOG[id].direction === 'import').map((id) => CATALOG[id].python(ctx));
   const constants = constantsOf(model).map(([name, literal]) => `${name} = ${literal}`);
   const steps = [...new Set(fragments.flatMap((f) => f.steps ?? []))];
-  const useCapabilities = `def use_capabilities(key: str, body: bytes) -> list[str]:
+  const useCapabilities = `def use_capabilities(key: str, body: bytes, *, write: bool) -> list[str]:
     """Use this component's imported capabilities once per request or message.
 
-    \`key\` is the request path or the message subject and \`body\` its payload; the lines returned
-    become part of the answer.
+    \`key\` is the request path (with its query) or the message subject, and \`body\` its payload.
+    \`write\` is true for a POST, a PUT or a message, whose body is to be kept; any other request only
+    reads. The lines returned become part of the answer.
     """
 ${steps.length === 0 ? '    return []' : `    lines: list[str] = []\n${indent(steps.join('\n'), '    ')}\n    return lines`}`;
   const blocks = [...new Set(fragments.flatMap((f) => f.helpers ?? [])), ...fragments.flatMap((f) => f.code ?? []), useCapabilities];
@@ -171,16 +176,39 @@ export function appView(model: ProjectModel): PythonModuleView {
   const fragments = model.interfaces.filter((id) => CATALOG[id].direction === 'export').map((id) => CATALOG[id].python(ctx));
   const blocks = fragments.flatMap((f) => f.code ?? []);
   const code = blocks.join('\n');
-  const shared = [...constantsOf(model).map(([name]) => name), 'use_capabilities'];
-  const local = shared.filter((name) => new RegExp(`\\b${name}\\b`).test(code)).sort(isortOrder);
+  const used = (names: string[]): string[] => names.filter((name) => new RegExp(`\\b${name}\\b`).test(code)).sort(typeOrder);
+  const sources: Array<[string, string[]]> = [
+    ['capabilities', [...constantsOf(model).map(([name]) => name), 'use_capabilities']],
+    ...ownedModules(model).map((m): [string, string[]] => [m.name, m.names]),
+  ];
+  const local = sources
+    .map(([module, names]): [string, string[]] => [module, used(names)])
+    .filter(([, names]) => names.length > 0)
+    .sort(([a], [b]) => compare(a, b))
+    .map(([module, names]) => fromImport(module, names));
   return withHead({
     docstring: python(model.description),
     stdlib: stdlibOf(fragments),
     imports: bindingImports(fragments, code),
-    local: local.length > 0 ? [fromImport('capabilities', local)] : [],
+    local,
     constants: [],
     blocks,
   });
+}
+
+/** The modules the tool owns whole (an export's plumbing), each once, in catalog order. */
+export function ownedModules(model: ProjectModel): OwnedModule[] {
+  const ctx = context(model);
+  const modules = model.interfaces.flatMap((id) => CATALOG[id].python(ctx).module ?? []);
+  return [...new Map(modules.map((m) => [m.name, m])).values()];
+}
+
+/** The files of the modules the tool owns: `<name>.py` and `tests/test_<name>.py`. */
+export function ownedFiles(model: ProjectModel): Array<{ path: string; contents: string }> {
+  return ownedModules(model).flatMap((m) => [
+    { path: `${m.name}.py`, contents: `${m.code.trimEnd()}\n` },
+    { path: `tests/test_${m.name}.py`, contents: `${m.tests.trimEnd()}\n` },
+  ]);
 }
 
 /** The build as wash 1.x runs it: split on whitespace, no shell. */
@@ -292,6 +320,8 @@ export interface CommonView {
   };
   pyproject: { name: string; version: string; description: string; dev: string; lineLength: number; devCommand: string; devHelp: string; buildConfig: string };
   tests: TestView;
+  /** The modules the tool owns whole, and their tests: written as they are. */
+  owned: Array<{ path: string; contents: string }>;
   yoRc: string;
   ci: { install: Array<{ name: string; run: string }> };
 }
@@ -354,6 +384,7 @@ export function commonView(model: ProjectModel, platform: PlatformFacts): Common
       buildConfig: platform.buildConfig,
     },
     tests: testView(model),
+    owned: ownedFiles(model),
     yoRc: yoRc(model),
     ci: { install: platform.ciInstall.map((step) => ({ name: yaml(step.name), run: yaml(step.run) })) },
   };

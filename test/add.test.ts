@@ -73,7 +73,9 @@ describe('add', () => {
     const project = await generate('both', ['--interfaces', 'http-server']);
     const result = await runCli(['add', 'messaging-handler', '--subscription', 'jobs.>'], project);
     expect(result.code, result.stderr).toBe(0);
-    expect(read(project, 'app.py')).toContain('class Handler(exports.Handler):');
+    expect(read(project, 'app.py')).toMatch(/^Handler = message_handler\(handle_message\)$/m);
+    expect(read(project, 'wasmcloud_messaging.py')).toContain('class Handler(exports.Handler):');
+    expect(result.stdout).toMatch(/^ {2}create {5}wasmcloud_messaging\.py$/m);
     expect(read(project, '.wash/config.yaml')).toContain('subscriptions: "jobs.>"');
     expectCleanPython(project, 'both');
   });
@@ -85,8 +87,8 @@ describe('add', () => {
     const result = await runCli(['add', 'messaging-handler'], project);
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/^create-wasmcloud-python: add messaging-handler: your edits and the new interfaces change the same lines of app\.py \(lines \d+-\d+\); nothing was written\.$/m);
-    expect(result.stderr).toContain('\n+class Handler(exports.Handler):\n');
-    expect(result.stderr).toContain('\n+from wit_world.imports.messaging_types import BrokerMessage\n');
+    expect(result.stderr).toContain('+Handler = message_handler(handle_message)');
+    expect(result.stderr).toContain('+from wasmcloud_messaging import Message, message_handler');
     expect(snapshotTree(project)).toEqual(before);
     // Two users: one applies the printed patch with patch -p1, the other makes the change by hand.
     const byHand = join(tempDir(), 'clash');
@@ -103,7 +105,7 @@ describe('add', () => {
       expect(doc.added).toEqual(['messaging-handler']);
       expect(doc.files.map((f: { path: string }) => f.path)).not.toContain('app.py');
       expect(read(dir, 'app.py')).toContain('def mine() -> int:');
-      expect(read(dir, 'app.py')).toContain('class Handler(exports.Handler):');
+      expect(read(dir, 'app.py')).toContain('Handler = message_handler(handle_message)');
     }
     expectCleanPython(project, 'clash');
   });

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERFACE_IDS } from '../src/interfaces/index.js';
-import { expectAllInOneAnswers, generateAndBuild, servedComponent, type Built } from './support/e2e.js';
+import { expectAllInOneAnswers, expectAllInOneReadBack, generateAndBuild, servedComponent, type Built } from './support/e2e.js';
 import { callMessageHandler, readRecord, serve, type Served } from './support/jco.js';
 import { tempDir } from './support/project.js';
 
@@ -68,6 +68,9 @@ describe('every interface in one component', () => {
     const kinds = readRecord(record).map((r) => r.kind);
     expect(kinds.filter((k) => k === 'log')).toHaveLength(3);
     expect(kinds.filter((k) => k === 'publish')).toHaveLength(3);
+    const writes = readRecord(record).filter((r) => r.kind === 'blobstore' && r.op === 'write').length;
+    expectAllInOneReadBack(await (await fetch(`${served.url}/x`)).text());
+    expect(readRecord(record).filter((r) => r.kind === 'blobstore' && r.op === 'write')).toHaveLength(writes);
   });
 
   it('uses them for each message too, and answers on reply-to', async () => {

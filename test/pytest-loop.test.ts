@@ -17,21 +17,28 @@ describe.each(['2', '1'])('the generated pytest loop (wasmCloud %s, every interf
     project = await generate('looped', ['--wasmcloud', major, '--interfaces', INTERFACE_IDS.join(',')]);
     const bindings = run(bindingsArgvOf(project), project);
     expect(bindings.status, bindings.output).toBe(0);
-    for (const file of ['app.py', 'capabilities.py']) originals.set(file, readFileSync(join(project, file), 'utf8'));
+    for (const file of ['app.py', 'capabilities.py', 'wasi_http.py', 'wasmcloud_messaging.py']) originals.set(file, readFileSync(join(project, file), 'utf8'));
   });
 
   it('passes on the generated code', () => {
     const ran = pytest(project);
     expect(ran.status, ran.output).toBe(0);
-    expect(ran.output).toMatch(/^28 passed in [\d.]+s$/m);
+    expect(ran.output).toMatch(/^43 passed in [\d.]+s$/m);
   });
 
   it.each([
     ['capabilities.py', 'the counter counts by two', 'f"count-{safe_name(key)}", 1)', 'f"count-{safe_name(key)}", 2)', 'test_the_counter_counts_each_key_from_one'],
     ['capabilities.py', 'blob reads stop one byte short on an exclusive host', ' or read_range(container, name, start, end + 1)', '', 'test_a_blob_round_trips_byte_for_byte[20-exclusive-end]'],
     ['capabilities.py', 'the greeting ignores the host', 'return config_store.get("greeting") or DEFAULT_GREETING', 'return DEFAULT_GREETING', 'test_the_greeting_comes_from_the_host'],
-    ['app.py', 'the answer drops the path', '! {method} {key}"', '! {method}"', 'test_the_answer_names_the_component_and_echoes_method_and_path'],
-    ['app.py', 'replies go to the subject', 'subject=msg.reply_to', 'subject=msg.subject', 'test_a_message_with_reply_to_gets_the_answer'],
+    ['app.py', 'the answer drops the path', '! {request.method} {request.target}"', '! {request.method}"', 'test_any_other_request_gets_the_greeting_that_echoes_method_and_path'],
+    ['app.py', 'the health route answers without its content-type', '[("content-type", "text/plain; charset=utf-8")], "ok\\n"', '[], "ok\\n"', 'test_health_is_ok_as_plain_text'],
+    ['app.py', 'a GET writes like a POST', 'write=request.method in ("POST", "PUT")', 'write=True', 'test_a_post_or_a_put_writes_and_any_other_method_only_reads'],
+    ['capabilities.py', 'a GET overwrites what was stored', '    if write:', '    if True:', 'test_a_read_leaves_what_is_stored'],
+    ['wasi_http.py', 'the query is dropped from the request', 'return f"{self.path}?{self.query}" if self.query else self.path', 'return self.path', 'test_the_handler_sees_method_path_query_headers_and_the_whole_body'],
+    ['wasi_http.py', 'the status never reaches the client', 'result.set_status_code(response.status)', 'result.set_status_code(200)', 'test_the_status_headers_and_body_reach_the_client_in_chunks'],
+    ['wasi_http.py', 'a handler that raises traps the component', '    except Exception as error:\n        print(failure(request, error), file=sys.stderr)\n        return outgoing(INTERNAL_ERROR)', '    except Err as error:\n        print(failure(request, error), file=sys.stderr)\n        return outgoing(INTERNAL_ERROR)', 'test_a_handler_that_raises_gets_a_500_and_a_line_on_stderr'],
+    ['wasi_http.py', 'the body is written in one piece', 'for chunk in chunks(data):', 'for chunk in [data]:', 'test_the_status_headers_and_body_reach_the_client_in_chunks'],
+    ['wasmcloud_messaging.py', 'replies go to the subject', 'reply(msg.reply_to, answer)', 'reply(msg.subject, answer)', 'test_the_reply_goes_to_reply_to'],
     ['capabilities.py', 'a denied request reads like any error', 'if isinstance(error, ErrorCode_HttpRequestDenied):', 'if error is None:', 'test_a_denied_request_says_so'],
     ['capabilities.py', 'events go to the wrong subject', 'subject=EVENTS_SUBJECT', 'subject=COMPONENT_NAME', 'test_each_request_or_message_is_published_as_an_event'],
     ['capabilities.py', 'the path is spliced into the SQL', '"INSERT INTO visits (path) VALUES ($1)", [PgValue_Text(key)]', 'f"INSERT INTO visits (path) VALUES (\'{key}\')", []', 'test_the_path_is_a_parameter_never_part_of_the_sql'],
@@ -43,7 +50,7 @@ describe.each(['2', '1'])('the generated pytest loop (wasmCloud %s, every interf
     try {
       const ran = pytest(project);
       expect(ran.status, ran.output).toBe(1);
-      expect(ran.output).toContain(`FAILED tests/test_${file === 'app.py' ? 'app' : 'capabilities'}.py::${failing}`);
+      expect(ran.output).toContain(`FAILED tests/test_${file}::${failing}`);
     } finally {
       writeFileSync(join(project, file), original);
     }

@@ -78,6 +78,8 @@ export default class AppGenerator extends Generator<Record<string, never>, Optio
       templateFiles(model).map(({ source, destination }) => ({ source, destination: join(model.directory, destination) })),
       view,
     );
+    // The modules the tool owns whole (an export's plumbing) are written as they are.
+    for (const file of view.owned) this.fs.write(join(model.directory, file.path), file.contents);
     for (const pkg of view.packages) {
       this.copyTemplate(join('wit', pkg.template, 'package.wit'), join(model.directory, 'wit', 'deps', pkg.dir, 'package.wit'));
     }

@@ -26,7 +26,7 @@ export function pythonBlocks(folder: string, file: string): string[] {
   return blocks;
 }
 
-/** The whole of a file of one block (a step, say). */
+/** The whole of a file: a step, or a module the tool owns, imports and all. */
 export function pythonBlock(folder: string, file: string): string {
   return pythonBlocks(folder, file).join('\n\n\n');
 }

@@ -64,10 +64,32 @@ export interface PythonFragment {
   stdlib?: string[];
   /** Helpers several modules share (each written once, before the modules' own code). */
   helpers?: string[];
-  /** Statements run once per request or message; they see `key: str`, `body: bytes`, `lines: list[str]`. */
+  /**
+   * Statements run once per request or message; they see `key: str`, `body: bytes`, `write: bool` (a POST,
+   * a PUT or a message: the body is to be kept; otherwise the request only reads) and `lines: list[str]`.
+   */
   steps?: string[];
   /** What tests/ needs to test this code in plain CPython. */
   tests?: TestFragment;
+  /** A module of the tool's own that the code uses (an export's plumbing around the user's handler). */
+  module?: OwnedModule;
+}
+
+/**
+ * A Python module the tool owns, whole: `<name>.py`, and its tests, `tests/test_<name>.py`. It holds what
+ * the user need not read (an export's plumbing), so that app.py stays short; `add` may rewrite both.
+ */
+export interface OwnedModule {
+  /** The module's name: not one of the standard library's (`http` would shadow it). */
+  name: string;
+  /** The module's text, its imports included: it holds no value of the project. */
+  code: string;
+  /** tests/test_<name>.py's text. */
+  tests: string;
+  /** The names app.py may import from it: it imports those its code uses. */
+  names: string[];
+  /** The WIT interfaces it imports from the bindings, by the module name the build pins (`alias`, or the default). */
+  imports: Array<{ iface: string; alias?: string }>;
 }
 
 /**

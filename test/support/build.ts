@@ -56,7 +56,9 @@ export function typecheck(project: string, world: string): { bindings: Ran; mypy
   const mypy = run([tc.paths.mypy, '--no-incremental'], project);
   const ruff = run([tc.paths.ruff, 'check', '--no-cache', '.'], project);
   const format = run([tc.paths.ruff, 'format', '--no-cache', '--check', '.'], project);
-  const pyright = run([tc.paths.node, tc.paths.pyright], project);
+  // pyproject.toml's `include` (app.py, tests) and the modules the tool owns beside app.py: capabilities.py, ...
+  const modules = readdirSync(project).filter((f) => f.endsWith('.py'));
+  const pyright = run([tc.paths.node, tc.paths.pyright, ...modules, 'tests'], project);
   return { bindings, mypy, ruff, format, pyright };
 }
 

@@ -66,3 +66,11 @@ export function expectAllInOneAnswers(texts: string[]): void {
     expect(last).toMatch(/^published \/x to all\.events$/m);
     expect(last).toMatch(/^greeting: hola$/m);
 }
+
+/** The all-in-one's answer to a GET of /x after those POSTs: it reads back what the last one stored, and writes nothing. */
+export function expectAllInOneReadBack(text: string): void {
+  expect(text.split('\n')[0]).toBe('Hello from all! GET /x');
+  expect(text).toMatch(/^read 6 bytes from all: body 2$/m);
+  expect(text).toMatch(/^count: 4$/m);
+  expect(text).not.toMatch(/^stored /m);
+}

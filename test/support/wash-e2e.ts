@@ -14,7 +14,9 @@ export interface DevProject {
   nats?: Nats;
   /** A PostgreSQL server of its own, started for a project with the postgres interface. */
   postgres?: Postgres;
-  get(path: string, init?: RequestInit): Promise<{ status: number; text: string }>;
+  get(path: string, init?: RequestInit): Promise<{ status: number; type: string | null; text: string }>;
+  /** The same request, answered in bytes, with every header. */
+  fetch(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: Buffer }>;
 }
 
 /** wash dev prints this once the component is deployed and its HTTP server routes to it. */
@@ -62,7 +64,11 @@ export function devProject(
     state.dev = await washDev(state.project, HTTP_READY, port, bin);
     state.get = async (path, init) => {
       const response = await fetch(`${state.dev.url}${path}`, init);
-      return { status: response.status, text: await response.text() };
+      return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+    };
+    state.fetch = async (path, init) => {
+      const response = await fetch(`${state.dev.url}${path}`, init);
+      return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
     };
   });
   afterAll(async () => {

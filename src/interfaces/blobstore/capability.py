@@ -32,7 +32,7 @@ def read_object(container: Container, name: str, size: int) -> bytes:
 
 
 def store_and_read_back(key: str, body: bytes) -> bytes:
-    """Store `body` as an object named after `key`, then read the object back."""
+    """Store `body` as an object named after `key` (creating the container if need be), then read it back."""
     if blobstore.container_exists(BLOB_CONTAINER):
         container = blobstore.get_container(BLOB_CONTAINER)
     else:
@@ -46,3 +46,14 @@ def store_and_read_back(key: str, body: bytes) -> bytes:
                 stream.blocking_write_and_flush(body[start : start + MAX_CHUNK])
         OutgoingValue.finish(value)
         return read_object(container, name, len(body))
+
+
+def read_stored(key: str) -> bytes | None:
+    """The object stored under a name taken from `key`, or None when nothing is: reading writes nothing."""
+    if not blobstore.container_exists(BLOB_CONTAINER):
+        return None
+    with blobstore.get_container(BLOB_CONTAINER) as container:
+        name = safe_name(key)
+        if not container.has_object(name):
+            return None
+        return read_object(container, name, container.object_info(name).size)

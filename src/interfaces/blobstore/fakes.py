@@ -57,6 +57,14 @@ class FakeContainer(FakeResource):
     def write_data(self, name: str, value: FakeOutgoingValue) -> None:
         value.target = (self.objects, name)
 
+    def has_object(self, name: str) -> bool:
+        return name in self.objects
+
+    def object_info(self, name: str) -> blobstore_types.ObjectMetadata:
+        if name not in self.objects:
+            raise Err(f"object {name} does not exist")
+        return blobstore_types.ObjectMetadata(name, "", 0, len(self.objects[name]))
+
     def get_data(self, name: str, start: int, end: int) -> FakeIncomingValue:
         if name not in self.objects:
             raise Err(f"object {name} does not exist")

@@ -45,7 +45,7 @@ export const blobstore = defineInterface({
     code: pythonBlocks('blobstore', 'capability.py'),
     steps: [pythonBlock('blobstore', 'step.py')],
     tests: {
-      modules: ['blobstore'],
+      modules: ['blobstore', 'blobstore_types'],
       fakes: [FAKE_RESOURCE, ...pythonBlocks('blobstore', 'fakes.py')],
       state: ['containers: dict[str, dict[str, bytes]] = field(default_factory=dict)', 'inclusive_end: bool = True'],
       methods: pythonBlocks('blobstore', 'host.py'),
@@ -82,9 +82,13 @@ export const blobstore = defineInterface({
   }),
   readme: (ctx) => ({
     title: 'Blob store (`wasi:blobstore/blobstore`)',
-    body: `\`store_and_read_back\` writes the request (or message) body to the container
-${markdownCode(ctx.settings.blobstoreContainer)} under a name taken from the path, reads it back and reports it. The
+    body: `A \`POST\` or a \`PUT\` (or a message) writes: \`store_and_read_back\` stores its body in the container
+${markdownCode(ctx.settings.blobstoreContainer)} under a name taken from the path (or subject), reads it back and reports it.
+Any other request only reads: \`read_stored\` reports what is stored under its path, or that nothing is. The
 \`blobstore\` provider keeps objects as files under ${markdownCode(ctx.settings.blobstoreRoot)} on the host.`,
   }),
-  tryIt: (ctx) => [{ request: { args: "-d 'some bytes'", path: '/notes' }, note: `stored 10 bytes in ${ctx.settings.blobstoreContainer}: some bytes` }],
+  tryIt: (ctx) => [
+    { request: { args: "-d 'some bytes'", path: '/notes' }, note: `stored 10 bytes in ${ctx.settings.blobstoreContainer}: some bytes` },
+    { request: { path: '/notes' }, note: `a GET reads it back: read 10 bytes from ${ctx.settings.blobstoreContainer}: some bytes` },
+  ],
 });

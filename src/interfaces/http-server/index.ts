@@ -1,6 +1,6 @@
 import { markdownCode } from '../../escape.js';
 import { hostPort } from '../checks.js';
-import { pythonBlocks } from '../python.js';
+import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 
 const port = (address: string): string => address.split(':').pop() as string;
@@ -25,15 +25,15 @@ export const httpServer = defineInterface({
     },
   ],
   python: () => ({
-    fromImports: [
-      {
-        iface: 'wasi:http/types',
-        names: ['Fields', 'IncomingBody', 'IncomingRequest', 'Method', 'Method_Other', 'OutgoingBody', 'OutgoingResponse', 'ResponseOutparam'],
-      },
-    ],
-    constants: [['MAX_CHUNK', '4096']],
     code: pythonBlocks('http-server', 'handler.py'),
     tests: { tests: pythonBlocks('http-server', 'test_app.py') },
+    module: {
+      name: 'wasi_http',
+      code: pythonBlock('http-server', 'wasi_http.py'),
+      tests: pythonBlock('http-server', 'test_wasi_http.py'),
+      names: ['Request', 'Response', 'incoming_handler'],
+      imports: [{ iface: 'wasi:http/types' }],
+    },
   }),
   needs: (ctx) => ({
     // The host's HTTP router sends the component the requests for this host name.
@@ -50,13 +50,28 @@ HTTP router sends it the requests for the host name \`localhost\` (\`config.host
 in \`manifests/workloaddeployment.yaml\`).`;
     return {
       title: 'HTTP server (`wasi:http/incoming-handler`)',
-      body: `\`IncomingHandler.handle\` in \`app.py\` answers every request with status 200 and a plain-text body that
-names the component and echoes the method and path. ${serves}
+      body: `\`handle\` in \`app.py\` answers each request: it takes a \`Request\` (\`method\`, \`path\`, \`query\`, \`headers\`,
+\`body\`) and returns a \`Response\` (\`status\`, \`headers\`, \`body\`: a \`str\` goes as UTF-8 \`text/plain\`). It routes by
+method and path: \`GET /health\` answers \`ok\`, \`POST /echo\` sends the body back with its content type, and any other
+request gets a greeting that names the component and echoes the method and path, then what each capability did (a
+\`POST\` or a \`PUT\` writes, any other method only reads). Add your routes there.
+
+\`wasi_http.py\` is the tool's, and \`add\` may rewrite it: the wasi:http plumbing, \`IncomingHandler\`, which the host
+calls. It reads the request's body in chunks, calls \`handle\` and writes the status, the headers and the body back
+in chunks; a handler that raises gets a 500 with a short text, and a line on stderr that says why and where.
+Import every module at the top of a file: the component holds only what is imported when it is built, so a
+module imported first inside a handler is missing when the handler runs.
+
+${serves}
 
 \`\`\`sh
-curl -i localhost:${port(ctx.settings.httpAddress)}/hello
+curl -i localhost:${port(ctx.settings.httpAddress)}/health
+curl -d 'echo me' localhost:${port(ctx.settings.httpAddress)}/echo
 \`\`\``,
     };
   },
-  tryIt: (ctx) => [{ request: { path: '/hello' }, note: `Hello from ${ctx.names.component}! GET /hello` }],
+  tryIt: (ctx) => [
+    { request: { path: '/hello' }, note: `Hello from ${ctx.names.component}! GET /hello` },
+    { request: { args: '-i', path: '/health' }, note: 'a route of its own: 200, content-type: text/plain, ok' },
+  ],
 });

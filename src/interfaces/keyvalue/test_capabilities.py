@@ -6,4 +6,4 @@ def test_the_counter_counts_each_key_from_one(host: FakeHost) -> None:
 
 def test_a_keyvalue_failure_is_a_line_not_a_crash(host: FakeHost) -> None:
     host.keyvalue_fails = True
-    assert "keyvalue error: no such bucket" in capabilities.use_capabilities("/a", b"")
+    assert "keyvalue error: no such bucket" in capabilities.use_capabilities("/a", b"", write=False)

@@ -1,17 +1,12 @@
-def message_answer(subject: str, body: bytes) -> str:
-    """The answer to a message: a greeting that names the subject, then what each capability did."""
-    return "\n".join([f"Hello from {COMPONENT_NAME}! {subject}", *use_capabilities(subject, body)])
+def handle_message(message: Message) -> str | None:
+    """Answer one message: the reply, sent when the message has a reply-to subject, or None for no reply.
+
+    The reply greets the subject, then says what each capability did: a message writes (its body is stored).
+    """
+    lines = [f"Hello from {COMPONENT_NAME}! {message.subject}"]
+    lines += use_capabilities(message.subject, message.body, write=True)
+    return "\n".join(lines)
 
 
-class Handler(exports.Handler):
-    """Handles every message the host delivers from the subscription."""
-
-    def handle_message(self, msg: BrokerMessage) -> None:
-        answer = message_answer(msg.subject, msg.body)
-        if msg.reply_to is None:
-            return
-        try:
-            consumer.publish(BrokerMessage(subject=msg.reply_to, body=answer.encode(), reply_to=None))
-        except Err as error:
-            # Nobody is waiting on this call: say it where the host's output shows it.
-            print(f"reply to {msg.reply_to} failed: {error.value}", file=sys.stderr)
+# The export the host calls for each message: wasmcloud_messaging.py calls handle_message() and sends its reply.
+Handler = message_handler(handle_message)

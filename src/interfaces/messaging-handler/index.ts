@@ -1,8 +1,14 @@
 import { markdownCode } from '../../escape.js';
 import { subscription } from '../checks.js';
 import { NATS_DEV, PUBLISH_FAKE } from '../common/index.js';
-import { pythonBlocks } from '../python.js';
+import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
+
+/** What the tool's module does around the user's handler (README). */
+const PLUMBING = `As generated, the reply greets the subject, then says what each capability did (a message writes).
+\`wasmcloud_messaging.py\` is the tool's, and \`add\` may rewrite it: \`Handler\`, which the host calls, sends the reply
+to the message's reply-to subject, when it has one, through \`wasmcloud:messaging/consumer\`; a handler that raises
+sends nothing, leaves a line on stderr that says why and where, and returns an error to the host.`;
 
 export const messagingHandler = defineInterface({
   id: 'messaging-handler',
@@ -23,11 +29,15 @@ export const messagingHandler = defineInterface({
     },
   ],
   python: () => ({
-    stdlib: ['sys'],
-    fromImports: [{ iface: 'wasmcloud:messaging/types', names: ['BrokerMessage'] }],
-    moduleImports: [{ iface: 'wasmcloud:messaging/consumer', alias: 'consumer' }],
     code: pythonBlocks('messaging-handler', 'handler.py'),
     tests: { ...PUBLISH_FAKE, tests: pythonBlocks('messaging-handler', 'test_app.py') },
+    module: {
+      name: 'wasmcloud_messaging',
+      code: pythonBlock('messaging-handler', 'wasmcloud_messaging.py'),
+      tests: pythonBlock('messaging-handler', 'test_wasmcloud_messaging.py'),
+      names: ['Message', 'message_handler'],
+      imports: [{ iface: 'wasmcloud:messaging/types' }, { iface: 'wasmcloud:messaging/consumer', alias: 'consumer' }],
+    },
   }),
   needs: (ctx) => ({
     binds: { namespace: 'wasmcloud', package: 'messaging', interfaces: ['handler', 'consumer'], config: { subscriptions: ctx.settings.subscription } },
@@ -39,9 +49,9 @@ export const messagingHandler = defineInterface({
     host.providers
       ? {
           title: 'Messaging handler (`wasmcloud:messaging/handler`)',
-          body: `\`Handler.handle_message\` receives every message published to ${markdownCode(ctx.settings.subscription)} (the
-\`subscriptions\` of the \`nats\` provider's link) and, when the message has a reply-to subject, answers with a
-greeting through \`wasmcloud:messaging/consumer\`.
+          body: `\`handle_message\` in \`app.py\` receives every message published to ${markdownCode(ctx.settings.subscription)} (the
+\`subscriptions\` of the \`nats\` provider's link) as a \`Message\` (\`subject\`, \`body\`, \`reply_to\`) and returns the
+text of its reply, or \`None\`. ${PLUMBING}
 
 \`\`\`sh
 wash pub '${ctx.settings.subscription}' 'hi'      # fire and forget
@@ -51,9 +61,9 @@ nats req '${ctx.settings.subscription}' 'hi'      # with the NATS CLI: prints th
         }
       : {
           title: 'Messaging handler (`wasmcloud:messaging/handler`)',
-          body: `\`Handler.handle_message\` receives every message published to ${markdownCode(ctx.settings.subscription)} (the
-\`subscriptions\` of the \`wasmcloud:messaging\` host interface) and, when the message has a reply-to subject,
-answers with a greeting through \`wasmcloud:messaging/consumer\`.
+          body: `\`handle_message\` in \`app.py\` receives every message published to ${markdownCode(ctx.settings.subscription)} (the
+\`subscriptions\` of the \`wasmcloud:messaging\` host interface) as a \`Message\` (\`subject\`, \`body\`, \`reply_to\`)
+and returns the text of its reply, or \`None\`. ${PLUMBING}
 
 ${NATS_DEV} Then send a request with the [NATS CLI](https://github.com/nats-io/natscli) or any NATS client:
 

@@ -13,4 +13,4 @@ def test_the_path_is_a_parameter_never_part_of_the_sql(host: FakeHost) -> None:
 
 def test_a_database_error_is_a_line_not_a_crash(host: FakeHost) -> None:
     host.postgres_fails = True
-    assert "postgres error: connection refused" in capabilities.use_capabilities("/a", b"")
+    assert "postgres error: connection refused" in capabilities.use_capabilities("/a", b"", write=False)
