@@ -5,10 +5,10 @@ create-wasmcloud-python writes this file; add may rewrite it.
 
 import pytest
 from componentize_py_types import Err
-from conftest import FakeHost
 from wit_world.imports.messaging_types import BrokerMessage
 
 import wasmcloud_messaging
+from tests.conftest import FakeHost
 
 
 def deliver(handler: wasmcloud_messaging.MessageHandler, subject: str, body: bytes, reply_to: str | None) -> None:
