@@ -171,7 +171,8 @@ describe("add merges the tool's own files the user changed", () => {
         '    except Err as error:',
         '        lines.append(f"no count today: {error.value}")',
         '    try:',
-        '        stored = store_and_read_back(key, body)',
+        '        if write:',
+        '            stored = store_and_read_back(key, body)',
       ].join('\n'),
     );
     expect(capabilities).toContain('from wit_world.imports import atomics, blobstore, keyvalue_store\n');
@@ -202,7 +203,7 @@ describe("add merges the tool's own files the user changed", () => {
     expect(again.stdout).not.toMatch(/ capabilities\.py$/m);
     const capabilities = read(project, 'capabilities.py');
     expect(capabilities).toContain('    """My own count: the length of the key."""\n');
-    expect(capabilities).toContain('lines.append(f"no count today: {error.value}")\n    try:\n        stored = store_and_read_back(key, body)\n');
+    expect(capabilities).toContain('lines.append(f"no count today: {error.value}")\n    try:\n        if write:\n            stored = store_and_read_back(key, body)\n');
     expect(capabilities.match(/def store_and_read_back/g)).toHaveLength(1);
     expect(read(project, 'wit/world.wit')).toContain('import wasi:blobstore/blobstore@0.2.0-draft;');
   });
@@ -217,9 +218,9 @@ describe("add merges the tool's own files the user changed", () => {
     expect(result.stdout).toMatch(/^ {2}overwrite {2}app\.py {2}\(conflict markers: lines \d+-\d+\)$/m);
     expect(result.stdout).toMatch(/^ {2}create {5}wit\/deps\/wasmcloud-messaging-0\.2\.0\/package\.wit$/m);
     const app = read(project, 'app.py');
-    expect(app).toMatch(/\n<<<<<<< yours\n\n\ndef mine\(\) -> int:\n {4}return 42\n\|\|\|\|\|\|\| generated\n=======\n\n\ndef message_answer[\s\S]*\n>>>>>>> add messaging-handler\n$/);
+    expect(app).toMatch(/\n<<<<<<< yours\n\n\ndef mine\(\) -> int:\n {4}return 42\n\|\|\|\|\|\|\| generated\n=======\n\n\ndef handle_message[\s\S]*\n>>>>>>> add messaging-handler\n$/);
     // What did not conflict is in: the imports at the top, the world, the config.
-    expect(app).toContain('from wit_world.imports.messaging_types import BrokerMessage\n');
+    expect(app).toContain('from wasmcloud_messaging import Message, message_handler\n');
     expect(read(project, 'wit/world.wit')).toContain('export wasmcloud:messaging/handler@0.2.0;');
     // The project records the interface: once the markers are resolved, there is no add left to run.
     writeFileSync(join(project, 'app.py'), app.replace(/^(<<<<<<< yours|\|\|\|\|\|\|\| generated|=======|>>>>>>> add messaging-handler)\n/gm, ''));
