@@ -318,7 +318,18 @@ export interface CommonView {
     devTask: string;
     buildConfig: string;
   };
-  pyproject: { name: string; version: string; description: string; dev: string; lineLength: number; devCommand: string; devHelp: string; buildConfig: string };
+  pyproject: {
+    name: string;
+    version: string;
+    description: string;
+    dev: string;
+    lineLength: number;
+    devCommand: string;
+    devHelp: string;
+    buildConfig: string;
+    /** What mypy and pyright check: every module of the project, the tool's too, tests/ and tools/. */
+    checked: string;
+  };
   tests: TestView;
   /** The modules the tool owns whole, and their tests: written as they are. */
   owned: Array<{ path: string; contents: string }>;
@@ -379,6 +390,7 @@ export function commonView(model: ProjectModel, platform: PlatformFacts): Common
         .map(toml)
         .join(', '),
       lineLength: PYTHON_LINE_LENGTH,
+      checked: ['app.py', 'capabilities.py', ...ownedModules(model).map((m) => `${m.name}.py`), 'tests', 'tools'].map(toml).join(', '),
       devCommand: toml(platform.dev.command),
       devHelp: toml(platform.dev.help),
       buildConfig: platform.buildConfig,

@@ -260,7 +260,10 @@ describe('wasmCloud 1.x configuration', () => {
       `poethepoet==${TEST_TOOLCHAIN.poethepoet}`,
       `watchfiles==${TEST_TOOLCHAIN.watchfiles}`,
     ]);
-    expect(pyproject.tool.pyright).toEqual({ include: ['app.py', 'tests', 'tools'], extraPaths: ['bindings'] });
+    // Every module of the project, the tool's own too: `poe check` covers what the component runs.
+    const modules = ['app.py', 'capabilities.py', 'wasi_http.py', 'wasmcloud_messaging.py', 'tests', 'tools'];
+    expect(pyproject.tool.pyright).toEqual({ include: modules, extraPaths: ['bindings'] });
+    expect(pyproject.tool.mypy.files).toEqual(modules);
     expect(Object.keys(pyproject.tool.poe.tasks)).toEqual(['bindings', 'test', 'check', 'build', 'dev']);
     expect(pyproject.tool.pytest.ini_options.pythonpath).toEqual(['.', 'bindings']);
     expect(pyproject.tool.ruff.lint.select).toEqual(expect.arrayContaining(['E', 'F', 'W', 'I', 'UP', 'B']));
