@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { CreateError, invalid } from './errors.js';
 import { freeText } from './interfaces/checks.js';
 import { CATALOG, EXPORT_IDS, INTERFACE_IDS, isInterfaceId, SETTINGS, type InterfaceId } from './interfaces/index.js';
-import type { SettingValues } from './interfaces/types.js';
+import type { Context, SettingValues } from './interfaces/types.js';
 import { deriveNames, type Names } from './names.js';
 import { closest } from './suggest.js';
 import { DEFAULT_MAJOR, MAJORS, type Major } from './versions.js';
@@ -104,6 +104,11 @@ export function resolveMajor(value: string | undefined): Major {
     throw invalid('--wasmcloud', `${JSON.stringify(value)} is not a wasmCloud major this generator writes for.`, `use ${MAJORS.join(' (current) or ')} (legacy)`);
   }
   return Number(major) as Major;
+}
+
+/** What an interface's functions see of the model: the names and the settings. */
+export function context(model: ProjectModel): Context {
+  return { names: model.names, settings: model.settings };
 }
 
 /** Turns complete inputs into the model, or throws a CreateError naming the first bad field. */

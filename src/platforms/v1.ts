@@ -6,8 +6,8 @@
 import { toml, yaml } from '../escape.js';
 import { CATALOG, INTERFACE_IDS } from '../interfaces/index.js';
 import type { NamedConfig } from '../interfaces/types.js';
-import type { ProjectModel } from '../model.js';
-import { buildArgv, context, PROJECT_VERSION } from '../render.js';
+import { context, type ProjectModel } from '../model.js';
+import { buildArgv, PROJECT_VERSION } from '../render.js';
 import { PROVIDER_IMAGES, type ProviderId } from '../versions.js';
 import { chosen } from './needs.js';
 import { WASH_BUILD_OFFLINE, type Platform } from './types.js';
