@@ -10,6 +10,7 @@ import { recordedAnswers } from './answers-of.js';
 import { context, type ProjectModel } from './model.js';
 import { appView, capabilitiesView, ownedFiles, ownedModules, pinnedModules, PYTHON_LINE_LENGTH, type PythonModuleView } from './render/python.js';
 import { testView, type TestView } from './render/tests.js';
+import { chosen, listenAddress } from './platforms/needs.js';
 import { packageVersion } from './paths.js';
 import { COMPONENTIZE_PY_REQUIREMENT, PYTHON_DEV_TOOLS, WIT_PACKAGES, WIT_SETS, type Major, type WitFamily, type WitPackage, type WitTextKey } from './versions.js';
 
@@ -125,7 +126,7 @@ export interface PlatformFacts {
 export function commonView(model: ProjectModel, platform: PlatformFacts): CommonView {
   const ctx = context(model);
   const sections = model.interfaces.map((id) => CATALOG[id].readme(ctx, platform.host));
-  const listens = model.interfaces.map((id) => CATALOG[id].needs(ctx).listens).find((address) => address !== undefined);
+  const listens = listenAddress(chosen(model));
   return {
     names: model.names,
     description: model.description,

@@ -20,3 +20,13 @@ export function tryLines(model: ProjectModel): TryLine[] {
   const ctx = context(model);
   return model.interfaces.flatMap((id) => CATALOG[id].tryIt?.(ctx) ?? []);
 }
+
+/** Where the component listens for requests (an HTTP server), if anything of it does. */
+export function listenAddress(all: readonly Chosen[]): string | undefined {
+  return all.find((c) => c.needs.listens)?.needs.listens;
+}
+
+/** The configuration values every chosen interface reads at run time (wasi:config), merged. */
+export function componentValues(all: readonly Chosen[]): Record<string, string> {
+  return Object.assign({}, ...all.map((c) => c.needs.values ?? {})) as Record<string, string>;
+}

@@ -10,7 +10,7 @@ export interface TemplateFile {
 
 /**
  * One platform (a wasmCloud major): the files it adds to the common ones (app.py, the world,
- * pyproject.toml, ...), what its templates interpolate, and the commands a user runs next. It translates
+ * pyproject.toml, ...) and what its templates interpolate. It translates
  * the interfaces' neutral facts (their `needs`) into its own manifests and configuration.
  */
 export interface Platform {
@@ -28,8 +28,6 @@ export interface Platform {
   templates: TemplateFile[];
   /** Everything this platform's templates read, under `platform`; escaped for each file's language. */
   view(model: ProjectModel): object;
-  /** After `cd`, the venv and the type check: build, run and try it. */
-  next(model: ProjectModel): string[];
 }
 
 /**

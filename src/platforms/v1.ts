@@ -148,8 +148,4 @@ export const v1: Platform = {
       washBuild: WASH_BUILD_OFFLINE,
     };
   },
-  next: (model) => {
-    const address = chosen(model).find((c) => c.needs.listens)?.needs.listens;
-    return [WASH_BUILD_OFFLINE, 'wash up -d && wash app deploy wadm.yaml', ...(address === undefined ? [] : [`curl localhost:${address.split(':').pop()}`])];
-  },
 };

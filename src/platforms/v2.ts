@@ -9,7 +9,7 @@ import { DEV_NATS_URL } from '../interfaces/common/index.js';
 import type { DevSetting } from '../interfaces/types.js';
 import type { ProjectModel } from '../model.js';
 import { buildArgv, PROJECT_VERSION } from '../render.js';
-import { chosen, tryLines, type Chosen } from './needs.js';
+import { chosen, componentValues, listenAddress, tryLines, type Chosen } from './needs.js';
 import { WASH_BUILD_OFFLINE, type Platform } from './types.js';
 import { TEST_TOOLCHAIN } from '../versions.js';
 
@@ -27,7 +27,7 @@ export interface HostInterfaceSpec {
  */
 export function hostInterfaces(all: Chosen[]): HostInterfaceSpec[] {
   const merged = new Map<string, HostInterfaceSpec>();
-  const values = Object.assign({}, ...all.map((c) => c.needs.values ?? {})) as Record<string, string>;
+  const values = componentValues(all);
   for (const { needs } of all) {
     if (!needs.binds) continue;
     const { namespace, package: pkg, interfaces } = needs.binds;
@@ -90,7 +90,7 @@ const NATS_BLOCK = [
  * run once per request (or message), so an HTTP component shows them all through curl.
  */
 export function tryIt(model: ProjectModel, all: Chosen[]): string[] {
-  const address = all.find((c) => c.needs.listens)?.needs.listens;
+  const address = listenAddress(all);
   const base = address === undefined ? undefined : `localhost:${address.split(':').pop()}`;
   const lines = tryLines(model).flatMap((line): Array<[string, string]> => {
     if (line.command !== undefined) return [[line.command, line.note]];
@@ -117,12 +117,12 @@ export const v2: Platform = {
   view: (model) => {
     const all = chosen(model);
     const entries = hostInterfaces(all);
-    const address = all.find((c) => c.needs.listens)?.needs.listens;
+    const address = listenAddress(all);
     // wash dev serves workload.config through wasi:config, and its messaging (in memory and on NATS) subscribes
     // the handler to workload.config's `subscriptions`: without them the handler gets every subject, its own
     // publishes too.
     const subscriptions = all.find((c) => c.needs.subscribes)?.needs.subscribes;
-    const config = { ...Object.assign({}, ...all.map((c) => c.needs.values ?? {})), ...(subscriptions ? { subscriptions } : {}) } as Record<string, string>;
+    const config: Record<string, string> = { ...componentValues(all), ...(subscriptions ? { subscriptions } : {}) };
     const hosts = [...new Set(all.flatMap((c) => c.needs.calls ?? []))].map(yaml);
     const brokered = all.some((c) => c.needs.brokered);
     const backends = all.flatMap((c) => (c.needs.dev?.backends ? [c.needs.dev.backends] : []));
@@ -162,9 +162,5 @@ export const v2: Platform = {
       image: imageRef(model),
       tryIt: tryIt(model, all),
     };
-  },
-  next: (model) => {
-    const address = chosen(model).find((c) => c.needs.listens)?.needs.listens;
-    return [WASH_BUILD_OFFLINE, 'wash dev', ...(address === undefined ? [] : [`curl localhost:${address.split(':').pop()}`])];
   },
 };
