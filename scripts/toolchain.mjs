@@ -6,7 +6,8 @@
 // Writes .toolchain/toolchain.json, which the tests read. Any failure exits non-zero: under CI a
 // missing toolchain fails the run, it never skips tests.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,11 +52,44 @@ function run(cmd, args, opts = {}) {
   execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
 }
 
+/**
+ * A Python of TEST_TOOLCHAIN.python or later for the venv: $TOOLCHAIN_PYTHON, python3.X on PATH, or pyenv's
+ * (this machine's image has 3.12 there). None found fails: a WASI 0.3 project's tests need it.
+ */
+function findPython() {
+  const [major, minor] = TEST_TOOLCHAIN.python.split('.').map(Number);
+  const fits = (exe) => {
+    try {
+      const [M, m] = execFileSync(exe, ['-c', 'import sys; print(*sys.version_info[:2])'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(' ').map(Number);
+      return M === major && m >= minor;
+    } catch {
+      return false;
+    }
+  };
+  const pyenv = join(process.env.PYENV_ROOT ?? join(homedir(), '.pyenv'), 'versions');
+  const candidates = [
+    process.env.TOOLCHAIN_PYTHON,
+    ...[12, 13, 14].map((m) => `python3.${m}`),
+    ...(existsSync(pyenv) ? readdirSync(pyenv).filter((v) => /^3\.1[2-9]\./.test(v)).sort().map((v) => join(pyenv, v, 'bin', 'python3')) : []),
+    'python3',
+  ].filter(Boolean);
+  const found = candidates.find(fits);
+  if (!found) {
+    process.stderr.write(`toolchain: no Python ${TEST_TOOLCHAIN.python} or later (tried ${candidates.join(', ')}); set TOOLCHAIN_PYTHON\n`);
+    process.exit(1);
+  }
+  return found;
+}
+
 if (current()) {
   process.stderr.write('toolchain: .toolchain/ is up to date\n');
 } else {
   mkdirSync(dir, { recursive: true });
-  const python = process.env.PYTHON ?? 'python3';
+  const python = findPython();
+  // A venv of an older Python (made before the toolchain needed 3.12) is made again.
+  if (existsSync(paths.python) && !execFileSync(paths.python, ['-c', 'import sys; print(sys.version)'], { encoding: 'utf8' }).startsWith(TEST_TOOLCHAIN.python)) {
+    rmSync(venv, { recursive: true, force: true });
+  }
   if (!existsSync(paths.python)) run(python, ['-m', 'venv', venv]);
   run(paths.python, [
     '-m',
@@ -67,6 +101,7 @@ if (current()) {
     `mypy==${TEST_TOOLCHAIN.mypy}`,
     `ruff==${TEST_TOOLCHAIN.ruff}`,
     `pytest==${TEST_TOOLCHAIN.pytest}`,
+    `pytest-asyncio==${TEST_TOOLCHAIN.pytestAsyncio}`,
     `poethepoet==${TEST_TOOLCHAIN.poethepoet}`,
     `watchfiles==${TEST_TOOLCHAIN.watchfiles}`,
     `uv==${TEST_TOOLCHAIN.uv}`,

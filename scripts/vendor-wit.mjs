@@ -36,6 +36,12 @@ for (const pkg of Object.values(WIT_PACKAGES)) {
     continue;
   }
   const src = join(crateDir(pkg.source.crate), pkg.source.dir);
+  if (pkg.source.verbatim) {
+    // One file that is the whole package already: its bytes, as the crate ships them.
+    writeFileSync(join(out, pkg.template, 'package.wit'), readFileSync(join(src, `${pkg.source.files[0]}.wit`)));
+    console.log(`${pkg.key} <- ${pkg.source.crate} ${pkg.source.dir}/${pkg.source.files[0]}.wit (verbatim)`);
+    continue;
+  }
   const bodies = pkg.source.files.map((file) =>
     readFileSync(join(src, `${file}.wit`), 'utf8').replace(/^package [^;]+;\s*\n/m, '').trim(),
   );

@@ -42,7 +42,7 @@ export async function runAdd(io: Io, values: Record<string, unknown>, ids: strin
       if (!interactive) {
         throw new CreateError('usage', 'add: name the interfaces to add.', 'interfaces', `e.g. ${BIN} add keyvalue,config (--list-interfaces lists them)`);
       }
-      named.push(...resolveInterfaces(await promptInterfacesToAdd(resolveModel(project.inputs, io.cwd).interfaces), false, 'add'));
+      named.push(...resolveInterfaces(await promptInterfacesToAdd(resolveModel(project.inputs, io.cwd).interfaces, project.inputs), false, 'add'));
     }
     // Render twice and merge with the files on disk; write only without conflicts, or with --merge.
     const { model, added, plan, conflicts, marked, warnings } = await planAdd(project, named, overrides, io.cwd);

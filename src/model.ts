@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { CreateError, invalid } from './errors.js';
 import { freeText } from './interfaces/checks.js';
-import { CATALOG, EXPORT_IDS, INTERFACE_IDS, isInterfaceId, SETTINGS, type InterfaceId } from './interfaces/index.js';
+import { CATALOG, EXPORT_IDS, INTERFACE_IDS, isInterfaceId, revisionsOf, SETTINGS, type InterfaceId } from './interfaces/index.js';
 import type { Context, SettingValues } from './interfaces/types.js';
 import { deriveNames, type Names } from './names.js';
 import { closest } from './suggest.js';
-import { DEFAULT_MAJOR, MAJORS, type Major } from './versions.js';
+import { DEFAULT_MAJOR, DEFAULT_WASI, MAJOR_WASI, MAJORS, WASI_REVISIONS, type Major, type WasiRevision } from './versions.js';
 
 /**
  * Everything a user can supply, from flags, an answers file or prompts. All optional here. Besides the
@@ -15,6 +15,8 @@ export interface Inputs {
   name?: string;
   /** The wasmCloud major: `2` (default) or `1` (legacy). */
   wasmcloud?: string;
+  /** The WASI revision: `0.2` (default) or `0.3` (async), wasmCloud 2 only. */
+  wasi?: string;
   directory?: string;
   namespace?: string;
   description?: string;
@@ -27,6 +29,8 @@ export interface ProjectModel {
   names: Names;
   /** The wasmCloud major the project is for. */
   wasmcloud: Major;
+  /** The WASI revision its exports and async imports are written for. */
+  wasi: WasiRevision;
   /** Absolute path of the project directory. */
   directory: string;
   description: string;
@@ -106,23 +110,49 @@ export function resolveMajor(value: string | undefined): Major {
   return Number(major) as Major;
 }
 
-/** What an interface's functions see of the model: the names and the settings. */
+/** `0.2`, `0.3` (also `p2`, `p3`, `wasi-0.3`, `0.3.0`) → the revision, for a major whose host serves it. */
+export function resolveWasi(value: string | undefined, major: Major): WasiRevision {
+  if (value === undefined) return DEFAULT_WASI;
+  const written = /^(?:wasi[-:@]?)?(?:0\.([23])(?:\.0)?|p([23]))$/i.exec(value.trim());
+  const wasi = written ? (`0.${written[1] ?? written[2]}` as WasiRevision) : undefined;
+  if (!wasi) throw invalid('--wasi', `${JSON.stringify(value)} is not a WASI revision this generator writes for.`, `use ${WASI_REVISIONS.join(' (default) or ')} (async handlers)`);
+  if (!MAJOR_WASI[major].includes(wasi)) {
+    throw invalid('--wasi', `WASI ${wasi} needs wasmCloud 2: a wasmCloud ${major} host serves WASI ${MAJOR_WASI[major].join(', ')} only.`, `use --wasmcloud 2 --wasi ${wasi}, or drop --wasi for wasmCloud ${major}`);
+  }
+  return wasi;
+}
+
+/** Every chosen interface must be written for the revision. */
+function checkRevision(interfaces: readonly InterfaceId[], wasi: WasiRevision, major: Major): void {
+  const unfit = interfaces.filter((id) => !revisionsOf(CATALOG[id]).includes(wasi));
+  if (unfit.length === 0) return;
+  const needs = revisionsOf(CATALOG[unfit[0] as InterfaceId]).join(' or ');
+  throw invalid(
+    '--interfaces',
+    `${unfit.join(', ')} needs WASI ${needs}, and this project is WASI ${wasi}${major === 1 ? ' (wasmCloud 1)' : ''}: its interface is async.`,
+    major === 2 ? `add --wasi ${needs}, or leave out ${unfit.join(', ')}` : `use --wasmcloud 2 --wasi ${needs}, or leave out ${unfit.join(', ')}`,
+  );
+}
+
+/** What an interface's functions see of the model: the names, the settings and the WASI revision. */
 export function context(model: ProjectModel): Context {
-  return { names: model.names, settings: model.settings };
+  return { names: model.names, settings: model.settings, wasi: model.wasi };
 }
 
 /** Turns complete inputs into the model, or throws a CreateError naming the first bad field. */
 export function resolveModel(inputs: Inputs, cwd: string): ProjectModel {
   if (inputs.name === undefined) throw new CreateError('usage', 'name: missing.', 'name', 'pass it as the first argument');
   const wasmcloud = resolveMajor(inputs.wasmcloud);
+  const wasi = resolveWasi(inputs.wasi, wasmcloud);
   const names = deriveNames(inputs.name, inputs.namespace ?? DEFAULT_NAMESPACE);
   const interfaces = resolveInterfaces(inputs.interfaces ?? DEFAULT_INTERFACES);
+  checkRevision(interfaces, wasi, wasmcloud);
   const settings = resolveSettings(inputs, names.component);
   const description = inputs.description ?? defaultDescription(names.component);
   const problem = freeText(description);
   if (problem) throw invalid('--description', problem.problem, problem.fix);
   const directory = resolve(cwd, inputs.directory ?? names.component);
-  return { names, wasmcloud, directory, description, interfaces, settings };
+  return { names, wasmcloud, wasi, directory, description, interfaces, settings };
 }
 
 /**
@@ -134,6 +164,8 @@ export function modelAnswers(model: ProjectModel, directory?: string): Record<st
   return {
     name: model.names.component,
     wasmcloud: String(model.wasmcloud),
+    // Only where there is a choice: a wasmCloud 1 project is WASI 0.2.
+    ...(MAJOR_WASI[model.wasmcloud].length > 1 ? { wasi: model.wasi } : {}),
     ...(directory === undefined ? {} : { directory }),
     namespace: model.names.witPackage.split(':')[0],
     description: model.description,

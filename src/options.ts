@@ -18,6 +18,7 @@ export interface ValueOption {
 /** The project's own values, then every interface's settings (declared in its folder), in catalog order. */
 export const VALUE_OPTIONS: ValueOption[] = [
   { key: 'wasmcloud', flag: 'wasmcloud', placeholder: '2|1', help: 'wasmCloud major: 2 (current), or 1 (legacy: wadm, providers)', default: '2' },
+  { key: 'wasi', flag: 'wasi', placeholder: '0.2|0.3', help: 'WASI revision (wasmCloud 2): 0.2, or 0.3 (async def handlers, secrets)', default: '0.2' },
   { key: 'directory', flag: 'directory', short: 'd', placeholder: 'DIR', help: 'Directory to create the project in', default: './{name}' },
   {
     key: 'interfaces',

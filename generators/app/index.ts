@@ -28,7 +28,7 @@ function yeomanQuestion(question: Question, answers: Inputs): Record<string, unk
       const { validate } = question;
       return {
         ...common,
-        choices: question.choices,
+        choices: question.choices(answers),
         pageSize: question.pageSize,
         ...(validate ? { validate: (choices: Array<{ value: InterfaceId }>) => validate(choices.map((c) => c.value)) } : {}),
       };

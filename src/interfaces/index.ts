@@ -12,12 +12,14 @@ import { logging } from './logging/index.js';
 import { messagingHandler } from './messaging-handler/index.js';
 import { messagingPublisher } from './messaging-publisher/index.js';
 import { postgres } from './postgres/index.js';
+import { secrets } from './secrets/index.js';
 import type { InterfaceModule, Setting } from './types.js';
+import type { WasiRevision, WitFamily } from '../versions.js';
 
 export type { InterfaceModule } from './types.js';
 
 /** The catalog, in the order interfaces appear in prompts, worlds, app.py and README. */
-const MODULES = [httpServer, messagingHandler, httpClient, keyvalue, blobstore, postgres, messagingPublisher, logging, config] as const;
+const MODULES = [httpServer, messagingHandler, httpClient, keyvalue, blobstore, postgres, messagingPublisher, logging, config, secrets] as const;
 
 export type InterfaceId = (typeof MODULES)[number]['id'];
 
@@ -33,3 +35,21 @@ export const EXPORT_IDS = INTERFACE_IDS.filter((id) => CATALOG[id].direction ===
 
 /** Every interface's settings, in catalog order, each with the interface it belongs to. */
 export const SETTINGS: ReadonlyArray<Setting & { interface: InterfaceId }> = INTERFACE_IDS.flatMap((id) => CATALOG[id].settings.map((s) => ({ ...s, interface: id })));
+
+/** An interface's WIT for a WASI revision: its summary, the interfaces it imports and exports, their packages. */
+export interface InterfaceWit {
+  summary: string;
+  imports: string[];
+  exports: string[];
+  packages: WitFamily[];
+}
+
+export function witOf(module: InterfaceModule, wasi: WasiRevision): InterfaceWit {
+  const base = { summary: module.summary, imports: module.imports, exports: module.exports, packages: module.packages };
+  return wasi === '0.3' ? { ...base, ...module.p3 } : base;
+}
+
+/** The WASI revisions an interface is written for. */
+export function revisionsOf(module: InterfaceModule): readonly WasiRevision[] {
+  return module.wasi ?? ['0.2', '0.3'];
+}

@@ -4,7 +4,7 @@
  * platform (src/platforms/) translates these facts into its own files.
  */
 import type { Names } from '../names.js';
-import type { ProviderId, WitFamily } from '../versions.js';
+import type { ProviderId, WasiRevision, WitFamily } from '../versions.js';
 
 /** A value that is not acceptable: what is wrong with it, and how to fix it. */
 export interface Problem {
@@ -38,6 +38,8 @@ export type SettingValues = Readonly<Record<string, string>>;
 export interface Context {
   names: Names;
   settings: SettingValues;
+  /** The WASI revision the project is written for: with 0.3, exports and async imports are `async def`. */
+  wasi: WasiRevision;
 }
 
 /** What a platform tells an interface's README about the host it runs on. */
@@ -73,6 +75,11 @@ export interface PythonFragment {
   tests?: TestFragment;
   /** A module of the tool's own that the code uses (an export's plumbing around the user's handler). */
   module?: OwnedModule;
+  /**
+   * Exported interfaces' module names, pinned with `--export-interface-name` like the imports' (WASI 0.3's
+   * `wasi:http/handler` and `wasmcloud:messaging/handler` would otherwise rename each other's classes).
+   */
+  exportNames?: Array<{ iface: string; name: string }>;
 }
 
 /**
@@ -147,7 +154,14 @@ export interface DevNeeds {
 /** What a capability needs from a host: neutral facts each platform translates. */
 export interface Needs {
   /** The host capability it binds: interfaces of one WIT package, and the config the capability gets. */
-  binds?: { namespace: string; package: string; interfaces: string[]; config?: Record<string, string> };
+  binds?: {
+    namespace: string;
+    package: string;
+    interfaces: string[];
+    config?: Record<string, string>;
+    /** Kubernetes Secrets whose keys and values a deployed host gives the capability (the CRD's `secretFrom`). */
+    secretFrom?: string[];
+  };
   /** Where it listens for requests, `HOST:PORT` (an HTTP server). */
   listens?: string;
   /** Hosts it calls out to: outgoing HTTP is denied otherwise. */
@@ -188,6 +202,10 @@ export interface InterfaceModule<K extends string = string, Id extends string = 
   imports: string[];
   exports: string[];
   packages: WitFamily[];
+  /** The WASI revisions it is written for; both when absent. */
+  wasi?: readonly WasiRevision[];
+  /** What WASI 0.3 changes in its WIT (the 0.3 revision of an interface, or another interface). */
+  p3?: { summary?: string; imports?: string[]; exports?: string[]; packages?: WitFamily[] };
   settings: ReadonlyArray<Setting<K>>;
   python(ctx: Context): PythonFragment;
   needs(ctx: Context): Needs;

@@ -19,6 +19,7 @@ export interface HostInterfaceSpec {
   package: string;
   interfaces: string[];
   config?: Record<string, string>;
+  secretFrom?: string[];
 }
 
 /**
@@ -33,7 +34,8 @@ export function hostInterfaces(all: Chosen[]): HostInterfaceSpec[] {
     const { namespace, package: pkg, interfaces } = needs.binds;
     const key = `${namespace}:${pkg}`;
     const config = key === 'wasi:config' && Object.keys(values).length > 0 ? { ...needs.binds.config, ...values } : needs.binds.config;
-    const entry: HostInterfaceSpec = { namespace, package: pkg, interfaces: [...interfaces], ...(config ? { config } : {}) };
+    const secretFrom = needs.binds.secretFrom;
+    const entry: HostInterfaceSpec = { namespace, package: pkg, interfaces: [...interfaces], ...(config ? { config } : {}), ...(secretFrom ? { secretFrom } : {}) };
     const existing = merged.get(key);
     merged.set(
       key,
@@ -42,6 +44,7 @@ export function hostInterfaces(all: Chosen[]): HostInterfaceSpec[] {
             ...existing,
             interfaces: [...new Set([...existing.interfaces, ...entry.interfaces])],
             ...(existing.config || entry.config ? { config: { ...existing.config, ...entry.config } } : {}),
+            ...(existing.secretFrom || entry.secretFrom ? { secretFrom: [...new Set([...(existing.secretFrom ?? []), ...(entry.secretFrom ?? [])])] } : {}),
           }
         : entry,
     );
@@ -59,9 +62,11 @@ interface HostInterfaceView {
   package: string;
   interfaces: string;
   config: Array<[string, string]>;
+  secretFrom: string[];
 }
 
 const entryView = (entry: HostInterfaceSpec): HostInterfaceView => ({
+  secretFrom: (entry.secretFrom ?? []).map(yaml),
   namespace: yaml(entry.namespace),
   package: yaml(entry.package),
   interfaces: `[${entry.interfaces.map(yaml).join(', ')}]`,

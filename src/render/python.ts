@@ -73,6 +73,16 @@ export function pinnedModules(model: ProjectModel): Map<string, string> {
   return new Map([...pins].sort(([a], [b]) => compare(a, b)));
 }
 
+/** The exported interfaces whose module names the build pins (`wasi:http/handler` → `http_handler`). */
+export function pinnedExports(model: ProjectModel): Map<string, string> {
+  const ctx = context(model);
+  const pins = new Map<string, string>();
+  for (const fragment of model.interfaces.map((id) => CATALOG[id].python(ctx))) {
+    for (const { iface, name } of fragment.exportNames ?? []) pins.set(iface, name);
+  }
+  return new Map([...pins].sort(([a], [b]) => compare(a, b)));
+}
+
 type Fragment = PythonFragment;
 
 /** The binding imports `fragments` need, as isort (ruff's I rules) writes them. */
@@ -115,7 +125,8 @@ export function capabilitiesView(model: ProjectModel): PythonModuleView {
   const fragments = model.interfaces.filter((id) => CATALOG[id].direction === 'import').map((id) => CATALOG[id].python(ctx));
   const constants = constantsOf(model).map(([name, literal]) => `${name} = ${literal}`);
   const steps = [...new Set(fragments.flatMap((f) => f.steps ?? []))];
-  const useCapabilities = `def use_capabilities(key: str, body: bytes, *, write: bool) -> list[str]:
+  // With WASI 0.3 the exports are async, and so are the capabilities a step awaits.
+  const useCapabilities = `${model.wasi === '0.3' ? 'async ' : ''}def use_capabilities(key: str, body: bytes, *, write: bool) -> list[str]:
     """Use this component's imported capabilities once per request or message.
 
     \`key\` is the request path (with its query) or the message subject, and \`body\` its payload.

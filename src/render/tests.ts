@@ -36,11 +36,23 @@ function testModule(tests: string[]): TestModuleView {
   return { tests, imports: [thirdParty, firstParty].filter((section) => section.length > 0).map((section) => section.join('\n')).join('\n\n') };
 }
 
+/**
+ * A test of use_capabilities() as a WASI 0.3 project has it: use_capabilities is `async def` there, so the
+ * test awaits it, and is `async def` itself (pytest-asyncio runs it). Other tests are as they are.
+ */
+export function awaitingTest(test: string): string {
+  if (!/\buse_capabilities\(/.test(test)) return test;
+  return test.replace(/^def test_/gm, 'async def test_').replace(/(?<!await )\bcapabilities\.use_capabilities\(/g, 'await capabilities.use_capabilities(');
+}
+
 export function testView(model: ProjectModel): TestView {
   const ctx = context(model);
   const parts = model.interfaces.flatMap((id) => {
     const tests = CATALOG[id].python(ctx).tests;
-    return tests ? [{ ...tests, direction: CATALOG[id].direction }] : [];
+    if (!tests) return [];
+    // An import's tests are written once, for both revisions; an export's are its revision's own.
+    const adapted = model.wasi === '0.3' && CATALOG[id].direction === 'import' ? { ...tests, tests: tests.tests.map(awaitingTest) } : tests;
+    return [{ ...adapted, direction: CATALOG[id].direction }];
   });
   const all = (pick: (t: (typeof parts)[number]) => string[] | undefined) => [...new Set(parts.flatMap((t) => pick(t) ?? []))];
   const view = {

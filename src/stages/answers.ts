@@ -29,7 +29,7 @@ export async function parseAnswers(text: string, file: string): Promise<Inputs> 
   }
   const inputs: Record<string, unknown> = {};
   for (const [written, key, value] of answerEntries(data as Record<string, unknown>, file)) {
-    if (key === 'wasmcloud' && typeof value === 'number') {
+    if ((key === 'wasmcloud' || key === 'wasi') && typeof value === 'number') {
       inputs[key] = String(value);
     } else if (key === 'interfaces') {
       if (typeof value === 'string') inputs[key] = [value];

@@ -4,13 +4,13 @@
  */
 import { parseArgs } from 'node:util';
 import { CreateError } from '../errors.js';
-import { CATALOG, INTERFACE_IDS } from '../interfaces/index.js';
+import { CATALOG, INTERFACE_IDS, revisionsOf, witOf } from '../interfaces/index.js';
 import type { Inputs } from '../model.js';
 import { ANSWERS_OPTION, BOOLEAN_OPTIONS, VALUE_OPTIONS } from '../options.js';
 import { packageVersion } from '../paths.js';
 import { DEFAULT_NAME } from '../questions.js';
 import { versioned } from '../render.js';
-import type { Major } from '../versions.js';
+import { MAJORS, type Target } from '../versions.js';
 
 export const BIN = 'create-wasmcloud-python';
 
@@ -73,12 +73,27 @@ DEBUG=create-wasmcloud-python prints the trace of an unexpected failure.
 export function catalogText(json: boolean): string {
   const rows = INTERFACE_IDS.map((id) => {
     const m = CATALOG[id];
-    const wit = (major: Major) => ({ imports: m.imports.map((i) => versioned(i, major)), exports: m.exports.map((i) => versioned(i, major)) });
-    return { id, title: m.title, direction: m.direction, summary: m.summary, wasmcloud: { 2: wit(2), 1: wit(1) } };
+    const wit = (target: Target) => {
+      const of = witOf(m, target.wasi);
+      return { imports: of.imports.map((i) => versioned(i, target)), exports: of.exports.map((i) => versioned(i, target)) };
+    };
+    const revisions = revisionsOf(m);
+    const majors = revisions.includes('0.2') ? MAJORS : [];
+    return {
+      id,
+      title: m.title,
+      direction: m.direction,
+      summary: m.summary,
+      wasi: revisions,
+      // What each host serves it as with WASI 0.2, and what WASI 0.3 (wasmCloud 2) changes.
+      wasmcloud: Object.fromEntries(majors.map((major) => [major, wit({ wasmcloud: major, wasi: '0.2' })])),
+      ...(revisions.includes('0.3') ? { 'wasi-0.3': { summary: witOf(m, '0.3').summary, ...wit({ wasmcloud: 2, wasi: '0.3' }) } } : {}),
+    };
   });
   if (json) return `${JSON.stringify(rows, null, 2)}\n`;
   const width = Math.max(...INTERFACE_IDS.map((id) => id.length)) + 2;
-  return `${rows.map((r) => `${r.id.padEnd(width)}${r.direction.padEnd(8)}${r.summary}`).join('\n')}\n`;
+  const only = (r: (typeof rows)[number]) => (r.wasi.length === 1 ? ` [WASI ${r.wasi[0]} only]` : '');
+  return `${rows.map((r) => `${r.id.padEnd(width)}${r.direction.padEnd(8)}${r.summary}${only(r)}`).join('\n')}\n`;
 }
 
 export function isTruthyEnv(value: string | undefined): boolean {

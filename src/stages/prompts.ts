@@ -23,7 +23,7 @@ async function ask(question: Question, answers: Inputs): Promise<string | string
       const { validate } = question;
       return checkbox({
         message,
-        choices: question.choices,
+        choices: question.choices(answers),
         ...(validate ? { validate: (choices: ReadonlyArray<{ value: InterfaceId }>) => validate(choices.map((c) => c.value)) } : {}),
         pageSize: question.pageSize,
       });
@@ -105,8 +105,8 @@ export function freeDirectory(directory: string, cwd: string): string {
 }
 
 /** add at a terminal: the interfaces question, offering only what the project lacks (none: nothing asked). */
-export async function promptInterfacesToAdd(present: readonly InterfaceId[]): Promise<string[]> {
-  const question = interfacesToAddQuestion(present);
-  if (!question.when({})) return [];
-  return (await ask(question, {})) as string[];
+export async function promptInterfacesToAdd(present: readonly InterfaceId[], project: Inputs): Promise<string[]> {
+  const question = interfacesToAddQuestion(present, project);
+  if (!question.when(project)) return [];
+  return (await ask(question, project)) as string[];
 }

@@ -12,6 +12,7 @@ export const httpClient = defineInterface({
   imports: ['wasi:http/outgoing-handler'],
   exports: [],
   packages: ['wasi:http'],
+  p3: { summary: 'Make outgoing HTTP requests, several at once (imports wasi:http/client)', imports: ['wasi:http/client'] },
   settings: [
     {
       key: 'httpClientUrl',
@@ -42,7 +43,7 @@ export const httpClient = defineInterface({
     },
   }),
   needs: (ctx) => ({
-    binds: { namespace: 'wasi', package: 'http', interfaces: ['outgoing-handler'] },
+    binds: { namespace: 'wasi', package: 'http', interfaces: [ctx.wasi === '0.3' ? 'client' : 'outgoing-handler'] },
     // Its host, and its port when it names one.
     calls: [new URL(ctx.settings.httpClientUrl).host],
     backends: [{ id: 'http-client', provider: { id: 'http-client', name: 'httpclient' } }],

@@ -13,6 +13,7 @@ export const httpServer = defineInterface({
   imports: [],
   exports: ['wasi:http/incoming-handler'],
   packages: ['wasi:http'],
+  p3: { summary: 'Answer HTTP requests with async def, streaming bodies (exports wasi:http/handler)', exports: ['wasi:http/handler'] },
   settings: [
     {
       key: 'httpAddress',
@@ -37,7 +38,7 @@ export const httpServer = defineInterface({
   }),
   needs: (ctx) => ({
     // The host's HTTP router sends the component the requests for this host name.
-    binds: { namespace: 'wasi', package: 'http', interfaces: ['incoming-handler'], config: { host: 'localhost' } },
+    binds: { namespace: 'wasi', package: 'http', interfaces: [ctx.wasi === '0.3' ? 'handler' : 'incoming-handler'], config: { host: 'localhost' } },
     listens: ctx.settings.httpAddress,
     backends: [{ id: 'http-server', provider: { id: 'http-server', name: 'httpserver', link: { name: 'default-http', properties: { address: ctx.settings.httpAddress } } } }],
   }),

@@ -18,6 +18,7 @@ export const messagingHandler = defineInterface({
   imports: ['wasmcloud:messaging/consumer'],
   exports: ['wasmcloud:messaging/handler'],
   packages: ['wasmcloud:messaging'],
+  p3: { summary: 'Handle messages with async def, streaming bodies, and answer on reply-to (exports wasmcloud:messaging/handler)' },
   settings: [
     {
       key: 'subscription',

@@ -12,6 +12,7 @@ export const messagingPublisher = defineInterface({
   imports: ['wasmcloud:messaging/consumer'],
   exports: [],
   packages: ['wasmcloud:messaging'],
+  p3: { summary: 'Publish messages to NATS subjects, awaiting each (imports wasmcloud:messaging/consumer)' },
   settings: [
     {
       key: 'eventsSubject',

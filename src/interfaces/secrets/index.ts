@@ -1,0 +1,78 @@
+import { markdownCode, python } from '../../escape.js';
+import { matching } from '../checks.js';
+import { FAKE_RESOURCE } from '../common/index.js';
+import { pythonBlock, pythonBlocks } from '../python.js';
+import { defineInterface } from '../types.js';
+
+/** What `wash dev` serves as the secret's value: a stand-in, never a real secret (the file is tracked by git). */
+export const DEV_SECRET_VALUE = 'dev-only-not-a-secret';
+
+/** A secret's key: lowercase letters, digits and `-`, as a Kubernetes Secret's keys and wash dev's config have them. */
+const secretName = matching(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'a secret name (lowercase letters, digits and `-`, up to 63)', 'e.g. api-key');
+
+export const secrets = defineInterface({
+  id: 'secrets',
+  title: 'Secrets',
+  summary: 'Read a secret without ever logging it (imports wasmcloud:secrets/store and reveal)',
+  direction: 'import',
+  imports: ['wasmcloud:secrets/store', 'wasmcloud:secrets/reveal'],
+  exports: [],
+  packages: ['wasmcloud:secrets'],
+  // wasmcloud:secrets@2.1.0 is async: only a WASI 0.3 component calls it.
+  wasi: ['0.3'],
+  settings: [
+    {
+      key: 'secretName',
+      flag: 'secret-name',
+      placeholder: 'NAME',
+      help: 'secrets: the key of the secret the component reads (WASI 0.3)',
+      default: () => 'api-key',
+      check: secretName,
+    },
+  ],
+  python: (ctx) => ({
+    fromImports: [{ iface: 'wasmcloud:secrets/store', names: ['SecretsError_NotFound', 'SecretValue_String'] }],
+    moduleImports: [
+      { iface: 'wasmcloud:secrets/store', alias: 'secrets_store' },
+      { iface: 'wasmcloud:secrets/reveal', alias: 'secrets_reveal' },
+    ],
+    constants: [['SECRET_NAME', python(ctx.settings.secretName)]],
+    stdlib: ['hashlib'],
+    code: pythonBlocks('secrets', 'capability.py'),
+    steps: [pythonBlock('secrets', 'step.py')],
+    tests: {
+      modules: ['secrets_store', 'secrets_reveal'],
+      fakes: [FAKE_RESOURCE, ...pythonBlocks('secrets', 'fakes.py')],
+      state: ['secrets: dict[str, str | bytes] = field(default_factory=dict)'],
+      methods: pythonBlocks('secrets', 'host.py'),
+      patches: ['monkeypatch.setattr(secrets_store, "get", fake.secret_get)', 'monkeypatch.setattr(secrets_reveal, "reveal", fake.secret_reveal)'],
+      tests: pythonBlocks('secrets', 'test_capabilities.py'),
+    },
+  }),
+  needs: (ctx) => ({
+    binds: { namespace: 'wasmcloud', package: 'secrets', interfaces: ['store', 'reveal'], secretFrom: [`${ctx.names.component}-secrets`] },
+    dev: {
+      hostInterface: {
+        comment: `The secret \`wash dev\` serves: a development stand-in, not a secret (this file is tracked by git; wash does not expand \${VARS} here). Deployed, the value comes from the Kubernetes Secret ${ctx.names.component}-secrets.`,
+        interfaces: ['store', 'reveal'],
+        config: { [ctx.settings.secretName]: DEV_SECRET_VALUE },
+      },
+    },
+  }),
+  readme: (ctx) => ({
+    title: 'Secrets (`wasmcloud:secrets/store`, `wasmcloud:secrets/reveal`)',
+    body: `\`describe_secret\` asks the host for the secret ${markdownCode(ctx.settings.secretName)} (\`await secrets_store.get(...)\` gives a handle,
+\`await secrets_reveal.reveal(handle)\` the value) and answers only with its length and the first 8 hex digits of its
+SHA-256, so that you can tell which value arrived without the value ever reaching a log or an answer. A secret the
+host does not have is a line of the answer, not a failure.
+
+\`wash dev\` serves it from \`dev.host_interfaces\` in \`.wash/config.yaml\`, where it is a development stand-in (\`${DEV_SECRET_VALUE}\`):
+that file is tracked by git, so never put a real secret there. Deployed, the \`wasmcloud:secrets\` host interface in
+\`manifests/workloaddeployment.yaml\` takes the keys of the Kubernetes Secret \`${ctx.names.component}-secrets\`:
+
+\`\`\`sh
+kubectl create secret generic ${ctx.names.component}-secrets --from-literal=${ctx.settings.secretName}="$YOUR_VALUE"
+\`\`\``,
+  }),
+  tryIt: (ctx) => [{ request: { path: '/' }, note: `secret ${ctx.settings.secretName}: its length and sha256 prefix, never the value` }],
+});

@@ -1,0 +1,1 @@
+lines.append(await describe_secret(SECRET_NAME))
