@@ -4,7 +4,7 @@
  * question says whether it is asked (`when`), and its message and default, from the answers so far.
  * Nothing here loads a prompt library.
  */
-import { CATALOG, INTERFACE_IDS, revisionsOf, SETTINGS, type InterfaceId } from './interfaces/index.js';
+import { CATALOG, INTERFACE_IDS, interfacesFor, SETTINGS, type InterfaceId } from './interfaces/index.js';
 import { DEFAULT_INTERFACES, resolveMajor, resolveWasi, type Inputs } from './model.js';
 import { DEFAULT_WASI, MAJOR_WASI } from './versions.js';
 import { nameProblem, suggestName } from './names.js';
@@ -80,8 +80,7 @@ export const NAME_QUESTION: InputQuestion = {
 
 /** The interfaces written for the WASI revision the answers so far choose. */
 const fitting = (answers: Inputs): InterfaceId[] => {
-  const wasi = resolveWasi(answers.wasi, resolveMajor(answers.wasmcloud));
-  return INTERFACE_IDS.filter((id) => revisionsOf(CATALOG[id]).includes(wasi));
+  return interfacesFor(resolveWasi(answers.wasi, resolveMajor(answers.wasmcloud)));
 };
 
 /** Asked once the host serves more than one revision (wasmCloud 2), before the interfaces it decides. */

@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answersOf, recordedAnswers } from '../src/answers-of.js';
-import { INTERFACE_IDS } from '../src/interfaces/index.js';
+import { INTERFACE_IDS, interfacesFor } from '../src/interfaces/index.js';
 import { resolveModel } from '../src/model.js';
 import { recordedAnswers as renderRecordedAnswers } from '../src/render.js';
 import { closestKey, jsonErrorOffset, jsonSyntaxError } from '../src/stages/answers.js';
@@ -483,9 +483,9 @@ describe('the command as stages', () => {
   });
 
   it('the answers --json prints and the answers .yo-rc.json records are one function\'s', () => {
-    for (const wasmcloud of ['2', '1']) {
-      for (const interfaces of [['http-server'], INTERFACE_IDS]) {
-        const model = resolveModel({ name: 'same', wasmcloud, interfaces, greeting: 'Hi' }, tempDir());
+    for (const [wasmcloud, wasi] of [['2', '0.2'], ['2', '0.3'], ['1', undefined]] as const) {
+      for (const interfaces of [['http-server'], interfacesFor(wasi ?? '0.2')]) {
+        const model = resolveModel({ name: 'same', wasmcloud, wasi, interfaces, greeting: 'Hi' }, tempDir());
         // Key order too: .yo-rc.json is written with JSON.stringify.
         expect(JSON.stringify(renderRecordedAnswers(model))).toBe(JSON.stringify(recordedAnswers(model)));
         const { directory, ...printed } = answersOf(model);

@@ -8,9 +8,9 @@ import { Ajv } from 'ajv';
 import { parse as parseToml } from 'smol-toml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
-import { INTERFACE_IDS } from '../src/interfaces/index.js';
+import { interfacesFor, INTERFACE_IDS } from '../src/interfaces/index.js';
 import { WIT_DIR } from '../src/paths.js';
-import { TEST_TOOLCHAIN, WIT_PACKAGES, WIT_SETS, type WitTextKey } from '../src/versions.js';
+import { TEST_TOOLCHAIN, WASI_03_SET, WIT_PACKAGES, WIT_SETS, type WitTextKey } from '../src/versions.js';
 import { parsePackage, tokenize, type WitPackageText } from './support/wit.js';
 import { generate, listFiles, read, REFERENCE } from './support/project.js';
 
@@ -36,6 +36,15 @@ const REFERENCES: Record<WitTextKey, string[]> = {
   'wasi:logging@0.1.0-draft': ['wit/wasi-logging', `${V2}/wasi-logging-0.1.0-draft`],
   'wasmcloud:messaging@0.2.0': ['wit/wasmcloud-messaging-0.2.0', `${V2}/wasmcloud-messaging-0.2.0`],
   'wasmcloud:postgres@0.1.1-draft': [`${V2}/wasmcloud-postgres-0.1.1-draft`],
+  // WASI 0.3: componentize-py's texts, which its http-p3 example builds against, and the 2.x host's own.
+  'wasi:http@0.3.0': ['wasi-p3/http-0.3.0'],
+  'wasi:cli@0.3.0': ['wasi-p3/cli-0.3.0'],
+  'wasi:clocks@0.3.0': ['wasi-p3/clocks-0.3.0'],
+  'wasi:random@0.3.0': ['wasi-p3/random-0.3.0'],
+  'wasi:filesystem@0.3.0': ['wasi-p3/filesystem-0.3.0'],
+  'wasi:sockets@0.3.0': ['wasi-p3/sockets-0.3.0'],
+  'wasmcloud:messaging@0.3.0': [`${V2}/wasmcloud-messaging-0.3.0`],
+  'wasmcloud:secrets@2.1.0': [`${V2}/wasmcloud-secrets-2.1.0`],
 };
 
 /**
@@ -65,7 +74,9 @@ function referencedPackages(text: string): Set<string> {
   return refs;
 }
 
-const ALL = INTERFACE_IDS.join(',');
+/** Every interface of a WASI 0.2 project, and of a 0.3 one. */
+const ALL = interfacesFor('0.2').join(',');
+const ALL_P3 = interfacesFor('0.3').join(',');
 
 /** The world refers only to vendored packages, and every vendored package is reachable from it. */
 function expectClosedWorld(project: string): void {
@@ -129,6 +140,29 @@ describe('vendored WIT packages', () => {
     }
   });
 
+  it('WASI 0.3 projects vendor the texts of their own references, and import and export only what the 2.x host serves', async () => {
+    for (const key of Object.values(WASI_03_SET)) expect(REFERENCES[key].some((dir) => dir.startsWith(V2) || dir.startsWith('wasi-p3/')), key).toBe(true);
+    const project = await generate('hostworld-p3', ['--wasi', '0.3', '--interfaces', ALL_P3]);
+    expectClosedWorld(project);
+    // world.wit lists the host's plugin worlds; its wasi:http@0.3.0 is wasmtime's, which wash 2.10.3 logs at start-up
+    // ("Host provides interfaces ... wasi:http/types,handler@0.3.0") and the real-host suites run.
+    const served = new Set([...tokenize(readFileSync(join(REFERENCE, 'wasmcloud2', 'wit', 'world.wit'), 'utf8')).join(' ').matchAll(/([a-z-]+) : ([a-z-]+) \/ [a-z-]+ @ ([0-9][0-9a-z .-]*?) ;/g)].map((m) => `${m[1]}:${m[2]}@${(m[3] as string).replace(/ /g, '')}`));
+    served.add('wasi:http@0.3.0');
+    const used = referencedPackages(read(project, 'wit/world.wit'));
+    for (const pkg of used) expect(served, pkg).toContain(pkg);
+    expect(used).toEqual(new Set(['wasi:http@0.3.0', 'wasmcloud:messaging@0.3.0', 'wasmcloud:secrets@2.1.0', 'wasi:keyvalue@0.2.0-draft', 'wasi:blobstore@0.2.0-draft', 'wasmcloud:postgres@0.1.1-draft', 'wasi:logging@0.1.0-draft', 'wasi:config@0.2.0-rc.1']));
+  });
+
+  it('texts taken whole from a crate are the reference text byte for byte (wasmtime-wasi-http ships componentize-py\'s WASI 0.3)', () => {
+    const verbatim = Object.values(WIT_PACKAGES).filter((pkg) => 'crate' in pkg.source && pkg.source.verbatim);
+    expect(verbatim.map((pkg) => pkg.key).sort()).toEqual(['wasi:cli@0.3.0', 'wasi:clocks@0.3.0', 'wasi:filesystem@0.3.0', 'wasi:http@0.3.0', 'wasi:random@0.3.0', 'wasi:sockets@0.3.0']);
+    for (const pkg of verbatim) {
+      const name = pkg.id.split(':')[1]?.split('@')[0] as string;
+      const reference = join(REFERENCE, 'wasi-p3', `${name}-0.3.0`, `${name}.wit`);
+      expect(readFileSync(join(WIT_DIR, pkg.template, 'package.wit')).equals(readFileSync(reference)), pkg.key).toBe(true);
+    }
+  });
+
   it('wasmCloud 2 projects import and export only package versions the 2.x host serves', async () => {
     const project = await generate('hostworld', ['--interfaces', ALL]);
     const served = new Set([...tokenize(readFileSync(join(REFERENCE, 'wasmcloud2', 'wit', 'world.wit'), 'utf8')).join(' ').matchAll(/([a-z-]+) : ([a-z-]+) \/ [a-z-]+ @ ([0-9][0-9a-z .-]*?) ;/g)].map((m) => `${m[1]}:${m[2]}@${(m[3] as string).replace(/ /g, '')}`));
@@ -171,7 +205,7 @@ describe('wasmCloud 1.x configuration', () => {
   };
 
   it('wadm.yaml of every single interface and of all of them validates against wadm’s schema', async () => {
-    for (const id of INTERFACE_IDS) {
+    for (const id of interfacesFor('0.2')) {
       const interfaces = id === 'http-server' || id === 'messaging-handler' ? id : `http-server,${id}`;
       const project = await generate(`w-${id}`, ['--wasmcloud', '1', '--interfaces', interfaces]);
       const { ok, errors } = validate(parseYaml(read(project, 'wadm.yaml')));
@@ -320,15 +354,25 @@ describe('wasmCloud 2 configuration', () => {
     expect(files).not.toContain('wadm.yaml');
   });
 
-  it('the WorkloadDeployment of every single interface and of all of them validates against the CRD', async () => {
-    for (const id of INTERFACE_IDS) {
-      const interfaces = id === 'http-server' || id === 'messaging-handler' ? id : `http-server,${id}`;
-      const project = await generate(`d-${id}`, ['--interfaces', interfaces]);
-      const doc = deployment(project);
-      expect(doc.apiVersion).toBe('runtime.wasmcloud.dev/v1alpha1');
-      expect(validate(doc), id).toEqual([]);
+  it('the WorkloadDeployment of every single interface and of all of them validates against the CRD, WASI 0.2 and 0.3', async () => {
+    for (const wasi of ['0.2', '0.3'] as const) {
+      for (const id of interfacesFor(wasi)) {
+        const interfaces = id === 'http-server' || id === 'messaging-handler' ? id : `http-server,${id}`;
+        const project = await generate(`d-${id}-${wasi === "0.3" ? "async" : "sync"}`, ['--wasi', wasi, '--interfaces', interfaces]);
+        const doc = deployment(project);
+        expect(doc.apiVersion).toBe('runtime.wasmcloud.dev/v1alpha1');
+        expect(validate(doc), `${id} ${wasi}`).toEqual([]);
+      }
     }
     expect(validate(deployment(dir))).toEqual([]);
+    const p3 = await generate('d-all-p3', ['--wasi', '0.3', '--interfaces', ALL_P3]);
+    const doc = deployment(p3);
+    expect(validate(doc)).toEqual([]);
+    // The secret's value is not in the manifest: the host reads it from the Kubernetes Secret the entry names.
+    const entries = (doc as { spec: { template: { spec: { hostInterfaces: Array<Record<string, unknown>> } } } }).spec.template.spec.hostInterfaces;
+    expect(entries.find((e) => e.package === 'secrets')).toEqual({ namespace: 'wasmcloud', package: 'secrets', interfaces: ['store', 'reveal'], secretFrom: [{ name: 'd-all-p3-secrets' }] });
+    expect(entries.find((e) => e.package === 'http')?.interfaces).toEqual(['handler', 'client']);
+    expect(read(p3, 'manifests/workloaddeployment.yaml')).not.toContain('dev-only-not-a-secret');
   });
 
   it('the CRD check rejects a broken manifest and duplicate host interfaces', () => {

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERFACE_IDS } from '../src/interfaces/index.js';
+import { interfacesFor } from '../src/interfaces/index.js';
 import { expectAllInOneAnswers, expectAllInOneReadBack, generateAndBuild, servedComponent, type Built } from './support/e2e.js';
 import { callMessageHandler, readRecord, serve, type Served } from './support/jco.js';
 import { tempDir } from './support/project.js';
@@ -52,9 +52,9 @@ describe('every interface in one component', () => {
     upstream = createServer((_, response) => response.writeHead(202).end());
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const port = (upstream.address() as AddressInfo).port;
-    built = await generateAndBuild('all', INTERFACE_IDS, ['--http-client-url', `http://127.0.0.1:${port}/`]);
+    built = await generateAndBuild('all', interfacesFor('0.2'), ['--http-client-url', `http://127.0.0.1:${port}/`]);
     record = records();
-    served = await serve(built.wasm, { record, config: { greeting: 'hola' }, interfaces: INTERFACE_IDS });
+    served = await serve(built.wasm, { record, config: { greeting: 'hola' }, interfaces: interfacesFor('0.2') });
   });
   afterAll(async () => {
     await served?.stop();
@@ -75,7 +75,7 @@ describe('every interface in one component', () => {
 
   it('uses them for each message too, and answers on reply-to', async () => {
     const messages = records();
-    const result = await callMessageHandler(built.wasm, { subject: 'all.requests', body: 'ping', replyTo: 'inbox.1' }, { record: messages, config: { greeting: 'hola' }, interfaces: INTERFACE_IDS });
+    const result = await callMessageHandler(built.wasm, { subject: 'all.requests', body: 'ping', replyTo: 'inbox.1' }, { record: messages, config: { greeting: 'hola' }, interfaces: interfacesFor('0.2') });
     expect(result).toEqual({ ok: true });
     const published = readRecord(messages).filter((r) => r.kind === 'publish');
     expect(published.map((p) => p.subject)).toEqual(['all.events', 'inbox.1']);

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StringCodec } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERFACE_IDS } from '../src/interfaces/index.js';
+import { interfacesFor } from '../src/interfaces/index.js';
 import { expectAllInOneAnswers, expectAllInOneReadBack } from './support/e2e.js';
 import { devProject } from './support/wash-e2e.js';
 import { edit, waitFor, type Nats } from './support/wash.js';
@@ -65,7 +65,7 @@ describe('wash dev + NATS: every interface in one component', () => {
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   });
   afterAll(() => upstream?.close());
-  const c = devProject('all', INTERFACE_IDS, {
+  const c = devProject('all', interfacesFor('0.2'), {
     nats: true,
     args: () => ['--http-client-url', `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/`, '--greeting', 'hola'],
   });

@@ -6,14 +6,19 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOG, INTERFACE_IDS, SETTINGS } from '../src/interfaces/index.js';
+import { CATALOG, INTERFACE_IDS, revisionsOf, SETTINGS } from '../src/interfaces/index.js';
 import { INTERFACES_DIR } from '../src/interfaces/python.js';
 import { run } from './support/build.js';
 import { readToolchain } from './support/jco.js';
 import { runCli, tempDir } from './support/project.js';
 
 const folders = readdirSync(INTERFACES_DIR).filter((entry) => statSync(join(INTERFACES_DIR, entry)).isDirectory());
-const pythonFiles = folders.flatMap((folder) => readdirSync(join(INTERFACES_DIR, folder)).filter((f) => f.endsWith('.py')).map((f) => join(folder, f)));
+/** Every .py file of a folder, its WASI 0.3 revisions (`p3/`) too. */
+const pythonFiles = folders.flatMap((folder) =>
+  readdirSync(join(INTERFACES_DIR, folder), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.py'))
+    .map((f) => join(folder, f)),
+);
 
 describe('interface folders', () => {
   it('are the catalog: one folder per interface, plus the shared one', () => {
@@ -28,6 +33,18 @@ describe('interface folders', () => {
     // as top-level defs and indented by 4 when rendered, so they keep 4 columns to spare.
     const hosts = pythonFiles.filter((f) => f.endsWith('host.py'));
     const rest = pythonFiles.filter((f) => !hosts.includes(f));
+    // A step that awaits is a statement of WASI 0.3's `async def use_capabilities`: ruff sees it inside one.
+    const awaiting = rest.filter((f) => f.endsWith('step.py') && /\bawait\b/.test(readFileSync(join(INTERFACES_DIR, f), 'utf8')));
+    for (const file of awaiting) {
+      const body = readFileSync(join(INTERFACES_DIR, file), 'utf8').replace(/^(?=.)/gm, '    ');
+      const wrapped = join(tempDir('cwp-step-'), 'step.py');
+      writeFileSync(wrapped, `async def use_capabilities() -> None:\n${body}`);
+      const lint = run([tc.paths.ruff, 'check', '--no-cache', '--line-length', '124', '--select', 'E,F,W,UP,B', '--ignore', 'F821', wrapped], INTERFACES_DIR);
+      expect(lint.status, `${file}: ${lint.output}`).toBe(0);
+      const format = run([tc.paths.ruff, 'format', '--no-cache', '--check', '--line-length', '124', wrapped], INTERFACES_DIR);
+      expect(format.status, `${file}: ${format.output}`).toBe(0);
+    }
+    rest.splice(0, rest.length, ...rest.filter((f) => !awaiting.includes(f)));
     for (const [files, width] of [[rest, '120'], [hosts, '116']] as const) {
       const lint = run([tc.paths.ruff, 'check', '--no-cache', '--line-length', width, '--select', 'E,F,W,UP,B', '--ignore', 'F821', ...files], INTERFACES_DIR);
       expect(lint.status, lint.output).toBe(0);
@@ -62,7 +79,9 @@ describe('interface folders', () => {
   it('every setting is a flag, an answers-file key and a --json answer of its interface', async () => {
     const cwd = tempDir();
     for (const setting of SETTINGS) {
-      const result = await runCli(['x', '--interfaces', `${CATALOG[setting.interface].direction === 'export' ? '' : 'http-server,'}${setting.interface}`, '--dry-run', '--json', '--yes'], cwd);
+      const wasi = revisionsOf(CATALOG[setting.interface])[0] as string;
+      const interfaces = `${CATALOG[setting.interface].direction === 'export' ? '' : 'http-server,'}${setting.interface}`;
+      const result = await runCli(['x', '--wasi', wasi, '--interfaces', interfaces, '--dry-run', '--json', '--yes'], cwd);
       expect(result.code, result.stdout).toBe(0);
       const answers = (JSON.parse(result.stdout) as { answers: Record<string, unknown> }).answers;
       expect(answers[setting.key], setting.key).toBe(setting.default('x'));

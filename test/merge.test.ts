@@ -12,7 +12,8 @@ import { diffIndices } from 'node-diff3';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { conflictsOf, merge3, mergedText, unifiedDiff, withMarkers } from '../src/diff.js';
-import { EXPORT_IDS, INTERFACE_IDS, type InterfaceId } from '../src/interfaces/index.js';
+import { EXPORT_IDS, INTERFACE_IDS, interfacesFor, type InterfaceId } from '../src/interfaces/index.js';
+import type { WasiRevision } from '../src/versions.js';
 import { generate, listFiles, read, runCli, snapshotTree, tempDir } from './support/project.js';
 
 const lines = (...l: string[]): string => l.map((x) => `${x}\n`).join('');
@@ -380,20 +381,29 @@ function insideUserChange(edits: Edit[], inserts: Set<number>): boolean {
 }
 
 describe('property: add keeps every edit outside what it changes', () => {
-  const IMPORT_IDS = INTERFACE_IDS.filter((id) => !EXPORT_IDS.includes(id));
+  // Each target with the interfaces written for its WASI revision.
+  const fits = (wasi: WasiRevision) => interfacesFor(wasi);
   const scenario = fc
-    .record({
-      major: fc.constantFrom('2', '1'),
-      exports: fc.subarray([...EXPORT_IDS], { minLength: 1 }),
-      imports: fc.subarray(IMPORT_IDS, { maxLength: 3 }),
-    })
-    .filter((s) => s.exports.length + s.imports.length < INTERFACE_IDS.length)
+    .constantFrom(['2', '0.2'] as const, ['2', '0.3'] as const, ['1', '0.2'] as const)
+    .chain(([major, wasi]) =>
+      fc.record({
+        major: fc.constant(major),
+        wasi: fc.constant(wasi),
+        exports: fc.subarray([...EXPORT_IDS], { minLength: 1 }),
+        imports: fc.subarray(
+          fits(wasi).filter((id) => !EXPORT_IDS.includes(id)),
+          { maxLength: 3 },
+        ),
+      }),
+    )
+    .filter((s) => s.exports.length + s.imports.length < fits(s.wasi).length)
     .chain((s) =>
       fc.record({
         major: fc.constant(s.major),
+        wasi: fc.constant(s.wasi),
         start: fc.constant([...s.exports, ...s.imports] as InterfaceId[]),
         added: fc.subarray(
-          INTERFACE_IDS.filter((id) => !s.exports.includes(id) && !s.imports.includes(id)),
+          fits(s.wasi).filter((id) => !s.exports.includes(id) && !s.imports.includes(id)),
           { minLength: 1, maxLength: 2 },
         ),
         // `near`: a line next to one that add changes (where merging is hardest), else any line.
@@ -403,8 +413,8 @@ describe('property: add keeps every edit outside what it changes', () => {
 
   it('random line edits of the generated files, then add: the result is a fresh generation with the same edits', async () => {
     await fc.assert(
-      fc.asyncProperty(scenario, async ({ major, start, added, edits }) => {
-        const args = (ids: InterfaceId[]) => ['--wasmcloud', major, '--interfaces', ids.join(',')];
+      fc.asyncProperty(scenario, async ({ major, wasi, start, added, edits }) => {
+        const args = (ids: InterfaceId[]) => ['--wasmcloud', major, ...(major === '2' ? ['--wasi', wasi] : []), '--interfaces', ids.join(',')];
         const project = await generate('prop', args(start));
         const fresh = await generate('prop', args([...start, ...added]));
         const files = listFiles(project).filter((f) => f !== '.yo-rc.json' && !f.startsWith('wit/deps/'));

@@ -57,7 +57,9 @@ const inputs = fc.record({
   greeting: fc.oneof(fc.constant(undefined), text),
   subscription: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, fc.constantFrom('a.b', 'jobs.>', 'x.*.y', 'bad subject', '>', '.'), fc.string({ maxLength: 12 })),
   httpAddress: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, fc.constantFrom('127.0.0.1:9000', '[::1]:80', 'host:0', 'x:70000', 'nohost'), fc.string({ maxLength: 12 })),
+  // secrets is WASI 0.3 only, and 0.3 wasmCloud 2 only: the combinations that are refused are refused whole.
   interfaces: fc.subarray(INTERFACE_IDS, { minLength: 1 }),
+  wasi: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, fc.constantFrom('0.2', '0.3', 'p3', '0.4', '')),
   wasmcloud: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, fc.constantFrom('1', '2', 'v2', '3', '')),
 });
 
@@ -70,6 +72,7 @@ function argvOf(input: typeof inputs extends fc.Arbitrary<infer T> ? T : never):
     ['--subscription', input.subscription],
     ['--http-address', input.httpAddress],
     ['--wasmcloud', input.wasmcloud],
+    ['--wasi', input.wasi],
   ];
   for (const [flag, value] of flags) if (value !== undefined) argv.push(`${flag}=${value}`);
   return argv;

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INTERFACE_IDS } from '../src/interfaces/index.js';
+import { interfacesFor } from '../src/interfaces/index.js';
 import { bindingsArgvOf, pytest, run } from './support/build.js';
 import { generate } from './support/project.js';
 
@@ -14,7 +14,7 @@ describe.each(['2', '1'])('the generated pytest loop (wasmCloud %s, every interf
   let project: string;
   const originals = new Map<string, string>();
   beforeAll(async () => {
-    project = await generate('looped', ['--wasmcloud', major, '--interfaces', INTERFACE_IDS.join(',')]);
+    project = await generate('looped', ['--wasmcloud', major, '--interfaces', interfacesFor('0.2').join(',')]);
     const bindings = run(bindingsArgvOf(project), project);
     expect(bindings.status, bindings.output).toBe(0);
     for (const file of ['app.py', 'capabilities.py', 'wasi_http.py', 'wasmcloud_messaging.py']) originals.set(file, readFileSync(join(project, file), 'utf8'));

@@ -53,3 +53,8 @@ export function witOf(module: InterfaceModule, wasi: WasiRevision): InterfaceWit
 export function revisionsOf(module: InterfaceModule): readonly WasiRevision[] {
   return module.wasi ?? ['0.2', '0.3'];
 }
+
+/** The interfaces written for a WASI revision, in catalog order. */
+export function interfacesFor(wasi: WasiRevision): InterfaceId[] {
+  return INTERFACE_IDS.filter((id) => revisionsOf(CATALOG[id]).includes(wasi));
+}

@@ -6,4 +6,6 @@ async def secret_get(self, key: str) -> FakeSecret:
 
 async def secret_reveal(self, secret: FakeSecret) -> secrets_store.SecretValue:
     value = self.secrets[secret.key]
-    return secrets_store.SecretValue_String(value) if isinstance(value, str) else secrets_store.SecretValue_Bytes(value)
+    if isinstance(value, str):
+        return secrets_store.SecretValue_String(value)
+    return secrets_store.SecretValue_Bytes(value)
