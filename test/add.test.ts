@@ -43,6 +43,26 @@ describe('add', () => {
     expect(built.code, built.output).toBe(0);
   });
 
+  it('grows a WASI 0.3 project by secrets and keyvalue; refuses secrets on 0.2, and refuses to change the revision', async () => {
+    const project = await generate('awaiting', ['--wasi', '0.3', '--interfaces', 'http-server']);
+    const added = await runCli(['add', 'secrets,keyvalue', '--secret-name', 'db-password'], project);
+    expect(added.code, added.stderr).toBe(0);
+    expect(read(project, 'wit/world.wit')).toContain('import wasmcloud:secrets/reveal@2.1.0;');
+    expect(read(project, 'capabilities.py')).toMatch(/^async def use_capabilities\(/m);
+    expect(read(project, 'capabilities.py')).toContain('lines.append(await describe_secret(SECRET_NAME))');
+    expect(read(project, '.wash/config.yaml')).toMatch(/^ {8}db-password: dev-only-not-a-secret$/m);
+    expect(JSON.parse(read(project, '.yo-rc.json'))['create-wasmcloud-python'].answers).toMatchObject({ wasi: '0.3', interfaces: ['http-server', 'keyvalue', 'secrets'], secretName: 'db-password' });
+    const change = await runCli(['add', 'config', '--wasi', '0.2'], project);
+    expect(change.code).toBe(2);
+    expect(change.stderr).toMatch(/--wasi: the project is written for WASI 0.3; add cannot change that/);
+    const sync = await generate('syncing', ['--interfaces', 'http-server']);
+    const before = snapshotTree(sync);
+    const refused = await runCli(['add', 'secrets'], sync);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/add: secrets needs WASI 0.3, and syncing is written for WASI 0.2[\s\S]*fix: generate a WASI 0.3 project/);
+    expect(snapshotTree(sync)).toEqual(before);
+  });
+
   it("keeps another generator's key in .yo-rc.json, and takes a record that lists every setting (as 0.1.0 wrote it)", async () => {
     const project = await generate('shared', ['--interfaces', 'http-server']);
     const yoRc = JSON.parse(read(project, '.yo-rc.json')) as Record<string, { answers: Record<string, unknown> }>;

@@ -100,6 +100,36 @@ describe('command line: success paths', () => {
     expect(rows.find((r) => r.id === 'http-server')?.direction).toBe('export');
     const config = JSON.parse(json.stdout).find((r: { id: string }) => r.id === 'config');
     expect(config.wasmcloud).toEqual({ 2: { imports: ['wasi:config/store@0.2.0-rc.1'], exports: [] }, 1: { imports: ['wasi:config/store@0.2.0-draft'], exports: [] } });
+    // What WASI 0.3 changes: the async revisions, and an interface that has no 0.2 one.
+    const byId = Object.fromEntries((JSON.parse(json.stdout) as Array<{ id: string }>).map((r) => [r.id, r])) as Record<string, Record<string, unknown>>;
+    expect(byId['http-server']?.['wasi-0.3']).toMatchObject({ exports: ['wasi:http/handler@0.3.0'], imports: [] });
+    expect(byId['http-client']?.['wasi-0.3']).toMatchObject({ imports: ['wasi:http/client@0.3.0'] });
+    expect(byId['messaging-handler']?.['wasi-0.3']).toMatchObject({ exports: ['wasmcloud:messaging/handler@0.3.0'], imports: ['wasmcloud:messaging/consumer@0.3.0'] });
+    expect(byId.config?.['wasi-0.3']).toMatchObject({ imports: ['wasi:config/store@0.2.0-rc.1'] });
+    expect(byId.secrets).toMatchObject({ wasi: ['0.3'], wasmcloud: {}, 'wasi-0.3': { imports: ['wasmcloud:secrets/store@2.1.0', 'wasmcloud:secrets/reveal@2.1.0'] } });
+    expect(text.stdout).toMatch(/^secrets .*\[WASI 0\.3 only\]$/m);
+  });
+
+  it('--wasi 0.3 is recorded, reported by --json, taken from an answers file, and changes the world and the Python', async () => {
+    const cwd = tempDir();
+    const json = await runCli(['streamer', '--wasi', 'p3', '-i', 'http-server,secrets', '--json', '--yes'], cwd);
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { answers: Record<string, unknown> }).answers).toMatchObject({ wasmcloud: '2', wasi: '0.3', secretName: 'api-key' });
+    expect(JSON.parse(readFileSync(join(cwd, 'streamer', '.yo-rc.json'), 'utf8'))['create-wasmcloud-python'].answers.wasi).toBe('0.3');
+    expect(readFileSync(join(cwd, 'streamer', 'wit', 'world.wit'), 'utf8')).toContain('export wasi:http/handler@0.3.0;');
+    expect(readFileSync(join(cwd, 'streamer', 'capabilities.py'), 'utf8')).toContain('async def use_capabilities(');
+    const pyproject = readFileSync(join(cwd, 'streamer', 'pyproject.toml'), 'utf8');
+    expect(pyproject).toContain('requires-python = ">=3.12"');
+    expect(pyproject).toContain('"pytest-asyncio==');
+    expect(readFileSync(join(cwd, 'streamer', '.python-version'), 'utf8')).toBe('3.12\n');
+    writeFileSync(join(cwd, 'answers.yaml'), 'name: from-file\nwasi: 0.3\ninterfaces: [http-server]\n');
+    const fromFile = await runCli(['--answers', 'answers.yaml', '--json', '--yes'], cwd);
+    expect((JSON.parse(fromFile.stdout) as { answers: Record<string, unknown> }).answers.wasi).toBe('0.3');
+    // wasmCloud 1 has no choice, so nothing is recorded; 0.2 stays the default on 2.
+    const legacy = await runCli(['old', '--wasmcloud', '1', '--json', '--yes', '--dry-run'], cwd);
+    expect((JSON.parse(legacy.stdout) as { answers: Record<string, unknown> }).answers).not.toHaveProperty('wasi');
+    const sync = await runCli(['sync', '--json', '--yes', '--dry-run'], cwd);
+    expect((JSON.parse(sync.stdout) as { answers: Record<string, unknown> }).answers.wasi).toBe('0.2');
   });
 });
 
@@ -114,6 +144,11 @@ describe('command line: bad input writes nothing', () => {
     [['ok', '--greeting', 'two\nlines'], 2, /--greeting/],
     [['ok', '-i', 'HTTP-Server,KeyValue'], 2, /interface ids are lowercase[\s\S]*fix: use http-server,keyvalue/],
     [['ok', '--wasmcloud', '3'], 2, /--wasmcloud: "3" is not a wasmCloud major[\s\S]*fix: use 2 \(current\) or 1 \(legacy\)/],
+    [['ok', '--wasmcloud', '1', '--wasi', '0.3'], 2, /--wasi: WASI 0.3 needs wasmCloud 2[\s\S]*fix: use --wasmcloud 2 --wasi 0.3, or drop --wasi for wasmCloud 1/],
+    [['ok', '--wasi', '0.4'], 2, /--wasi: "0.4" is not a WASI revision[\s\S]*fix: use 0.2 \(default\) or 0.3/],
+    [['ok', '-i', 'http-server,secrets'], 2, /secrets needs WASI 0.3, and this project is WASI 0.2[\s\S]*fix: add --wasi 0.3, or leave out secrets/],
+    [['ok', '--wasmcloud', '1', '-i', 'http-server,secrets'], 2, /secrets needs WASI 0.3[\s\S]*fix: use --wasmcloud 2 --wasi 0.3/],
+    [['ok', '--wasi', '0.3', '--secret-name', 'API_KEY'], 2, /--secret-name: "API_KEY" is not a secret name/],
     [['ok', '--bogus'], 2, /Unknown option '--bogus'/],
     [['a', 'b'], 2, /at most one name/],
   ])('%j exits %i', async (argv, code, message) => {

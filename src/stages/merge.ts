@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { conflictsOf, merge3, mergedText, proposal, unifiedDiff, withMarkers, type MergeConflict } from '../diff.js';
 import { CreateError, fileError } from '../errors.js';
 import { CATALOG, revisionsOf, type InterfaceId } from '../interfaces/index.js';
-import { resolveModel, type Inputs, type ProjectModel } from '../model.js';
+import { resolveModel, resolveWasi, type Inputs, type ProjectModel } from '../model.js';
 import { packageVersion } from '../paths.js';
 import { YO_RC_KEY } from '../render.js';
 import type { PlannedFile } from '../writer.js';
@@ -144,7 +144,7 @@ export async function planAdd(project: Project, wanted: InterfaceId[], overrides
   if (overrides.wasmcloud !== undefined && resolveModel({ ...recorded, wasmcloud: overrides.wasmcloud }, cwd).wasmcloud !== previous.wasmcloud) {
     throw new CreateError('usage', `--wasmcloud: the project is for wasmCloud ${previous.wasmcloud}; add cannot change that.`, 'wasmcloud', 'drop --wasmcloud');
   }
-  if (overrides.wasi !== undefined && resolveModel({ ...recorded, wasi: overrides.wasi }, cwd).wasi !== previous.wasi) {
+  if (overrides.wasi !== undefined && resolveWasi(overrides.wasi, previous.wasmcloud) !== previous.wasi) {
     throw new CreateError('usage', `--wasi: the project is written for WASI ${previous.wasi}; add cannot change that.`, 'wasi', 'drop --wasi');
   }
   const added = wanted.filter((id) => !previous.interfaces.includes(id));
