@@ -9,7 +9,9 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const LIMIT = 50 * 1000 * 1000;
-const { INTERFACE_IDS, CATALOG } = await import(join(root, 'dist/src/interfaces/index.js'));
+const { interfacesFor, CATALOG } = await import(join(root, 'dist/src/interfaces/index.js'));
+// WASI 0.2 projects (bench/wasi.mjs compares 0.3 with them).
+const INTERFACE_IDS = interfacesFor('0.2');
 const toolchain = JSON.parse(readFileSync(join(root, '.toolchain/toolchain.json'), 'utf8'));
 const json = process.argv.includes('--json');
 
