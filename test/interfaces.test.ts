@@ -3,7 +3,7 @@
  * pass every tool in the e2e suites), the catalog's settings are consistent, and what an interface
  * declares is neutral: no interface module names a platform or tests a major.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, INTERFACE_IDS, SETTINGS } from '../src/interfaces/index.js';
@@ -13,7 +13,10 @@ import { readToolchain } from './support/jco.js';
 import { runCli, tempDir } from './support/project.js';
 
 const folders = readdirSync(INTERFACES_DIR).filter((entry) => statSync(join(INTERFACES_DIR, entry)).isDirectory());
-const pythonFiles = folders.flatMap((folder) => readdirSync(join(INTERFACES_DIR, folder)).filter((f) => f.endsWith('.py')).map((f) => join(folder, f)));
+// Each folder's .py files, and its WASI 0.3 ones in p3/.
+const pythonFiles = folders.flatMap((folder) =>
+  [folder, join(folder, 'p3')].filter((dir) => existsSync(join(INTERFACES_DIR, dir))).flatMap((dir) => readdirSync(join(INTERFACES_DIR, dir)).filter((f) => f.endsWith('.py')).map((f) => join(dir, f))),
+);
 
 describe('interface folders', () => {
   it('are the catalog: one folder per interface, plus the shared one', () => {
