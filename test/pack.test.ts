@@ -18,6 +18,7 @@ describe('packed tarball', () => {
     expect(listing).toContain('package/dist/src/bin.js');
     expect(listing).toContain('package/templates/app.py.ejs');
     expect(listing).toContain('package/templates/wit/wasi-http-0.2.0/package.wit');
+    expect(listing).toContain('package/src/interfaces/http-server/p3/wasi_http.py');
     expect(listing.some((f) => f.startsWith('package/test/'))).toBe(false);
     expect(listing.some((f) => f.startsWith('package/.toolchain/'))).toBe(false);
   });

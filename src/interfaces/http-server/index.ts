@@ -25,17 +25,32 @@ export const httpServer = defineInterface({
       check: hostPort('127.0.0.1:8000'),
     },
   ],
-  python: () => ({
-    code: pythonBlocks('http-server', 'handler.py'),
-    tests: { tests: pythonBlocks('http-server', 'test_app.py') },
-    module: {
-      name: 'wasi_http',
-      code: pythonBlock('http-server', 'wasi_http.py'),
-      tests: pythonBlock('http-server', 'test_wasi_http.py'),
-      names: ['Request', 'Response', 'incoming_handler'],
-      imports: [{ iface: 'wasi:http/types' }],
-    },
-  }),
+  python: (ctx) =>
+    ctx.wasi === '0.3'
+      ? {
+          code: pythonBlocks('http-server', 'p3/handler.py'),
+          tests: { tests: pythonBlocks('http-server', 'p3/test_app.py') },
+          module: {
+            name: 'wasi_http',
+            code: pythonBlock('http-server', 'p3/wasi_http.py'),
+            tests: pythonBlock('http-server', 'p3/test_wasi_http.py'),
+            names: ['Request', 'Response', 'http_handler'],
+            imports: [{ iface: 'wasi:http/types' }],
+          },
+          // WASI 0.3's wasi:http/handler would otherwise be `handler`, as wasmcloud:messaging/handler is.
+          exportNames: [{ iface: 'wasi:http/handler', name: 'http_handler' }],
+        }
+      : {
+          code: pythonBlocks('http-server', 'handler.py'),
+          tests: { tests: pythonBlocks('http-server', 'test_app.py') },
+          module: {
+            name: 'wasi_http',
+            code: pythonBlock('http-server', 'wasi_http.py'),
+            tests: pythonBlock('http-server', 'test_wasi_http.py'),
+            names: ['Request', 'Response', 'incoming_handler'],
+            imports: [{ iface: 'wasi:http/types' }],
+          },
+        },
   needs: (ctx) => ({
     // The host's HTTP router sends the component the requests for this host name.
     binds: { namespace: 'wasi', package: 'http', interfaces: [ctx.wasi === '0.3' ? 'handler' : 'incoming-handler'], config: { host: 'localhost' } },
@@ -49,19 +64,44 @@ the component.`
       : `\`wash dev\` listens on ${markdownCode(ctx.settings.httpAddress)} (\`dev.address\` in \`.wash/config.yaml\`). Deployed, the host's
 HTTP router sends it the requests for the host name \`localhost\` (\`config.host\` of its \`wasi:http\` host interface
 in \`manifests/workloaddeployment.yaml\`).`;
-    return {
-      title: 'HTTP server (`wasi:http/incoming-handler`)',
-      body: `\`handle\` in \`app.py\` answers each request: it takes a \`Request\` (\`method\`, \`path\`, \`query\`, \`headers\`,
-\`body\`) and returns a \`Response\` (\`status\`, \`headers\`, \`body\`: a \`str\` goes as UTF-8 \`text/plain\`). It routes by
+    const handles = (parts: string): string => `\`handle\` in \`app.py\` answers each request: ${parts}. It routes by
 method and path: \`GET /health\` answers \`ok\`, \`POST /echo\` sends the body back with its content type, and any other
 request gets a greeting that names the component and echoes the method and path, then what each capability did (a
-\`POST\` or a \`PUT\` writes, any other method only reads). Add your routes there.
+\`POST\` or a \`PUT\` writes, any other method only reads). Add your routes there.`;
+    const imported = `Import every module at the top of a file: the component holds only what is imported when it is built, so a
+module imported first inside a handler is missing when the handler runs.`;
+    const about =
+      ctx.wasi === '0.3'
+        ? {
+            title: 'HTTP server (`wasi:http/handler`, WASI 0.3)',
+            body: `${handles(`it is \`async def\`, takes a \`Request\` (\`method\`, \`path\`, \`query\`, \`headers\`,
+\`body\`) and returns a \`Response\` (\`status\`, \`headers\`, \`body\`: a \`str\` goes as UTF-8 \`text/plain\`)`)}
+
+Being \`async def\`, \`handle\` (and \`use_capabilities\`, which it awaits) can \`await\` what WASI 0.3 makes
+asynchronous, such as an outgoing HTTP request, and do several such things at once with \`asyncio.gather\`; a
+capability whose WIT is synchronous (key-value, blobstore, config, logging) is called as it is, without \`await\`. The
+response's body goes to the client as a stream, after \`handle\` has returned. The component's event loop has no
+timers: \`asyncio.sleep\` with a delay fails.
+
+\`wasi_http.py\` is the tool's, and \`add\` may rewrite it: the wasi:http plumbing, \`HttpHandler\`, which the host
+calls. It reads the request's body from its stream in chunks, awaits \`handle\` and returns the status and the
+headers; a task it spawns then writes the body to the response's stream in chunks. A handler that raises gets a 500
+with a short text, and a line on stderr that says why and where.
+${imported}`,
+          }
+        : {
+            title: 'HTTP server (`wasi:http/incoming-handler`)',
+            body: `${handles(`it takes a \`Request\` (\`method\`, \`path\`, \`query\`, \`headers\`,
+\`body\`) and returns a \`Response\` (\`status\`, \`headers\`, \`body\`: a \`str\` goes as UTF-8 \`text/plain\`)`)}
 
 \`wasi_http.py\` is the tool's, and \`add\` may rewrite it: the wasi:http plumbing, \`IncomingHandler\`, which the host
 calls. It reads the request's body in chunks, calls \`handle\` and writes the status, the headers and the body back
 in chunks; a handler that raises gets a 500 with a short text, and a line on stderr that says why and where.
-Import every module at the top of a file: the component holds only what is imported when it is built, so a
-module imported first inside a handler is missing when the handler runs.
+${imported}`,
+          };
+    return {
+      title: about.title,
+      body: `${about.body}
 
 ${serves}
 
