@@ -52,6 +52,7 @@ describe('add', () => {
     expect(read(project, 'capabilities.py')).toContain('lines.append(await describe_secret(SECRET_NAME))');
     expect(read(project, '.wash/config.yaml')).toMatch(/^ {8}db-password: dev-only-not-a-secret$/m);
     expect(JSON.parse(read(project, '.yo-rc.json'))['create-wasmcloud-python'].answers).toMatchObject({ wasi: '0.3', interfaces: ['http-server', 'keyvalue', 'secrets'], secretName: 'db-password' });
+    expectCleanPython(project, 'awaiting');
     const change = await runCli(['add', 'config', '--wasi', '0.2'], project);
     expect(change.code).toBe(2);
     expect(change.stderr).toMatch(/--wasi: the project is written for WASI 0.3; add cannot change that/);
