@@ -100,6 +100,8 @@ function bindingImports(fragments: Fragment[], code: string): string[] {
   }
   const lines: string[] = [];
   const used = (name: string): boolean => new RegExp(`\\b${name}\\b`).test(code);
+  // WASI 0.3's futures and streams are made by the world's own functions (`wit_world.byte_stream()`).
+  if (used('wit_world')) lines.push('import wit_world');
   const types = ['Err', 'Ok'].filter(used);
   if (types.length > 0) lines.push(`from componentize_py_types import ${types.join(', ')}`);
   if (used('exports')) lines.push('from wit_world import exports');

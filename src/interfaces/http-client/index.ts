@@ -2,7 +2,62 @@ import { markdownCode, python } from '../../escape.js';
 import { url } from '../checks.js';
 import { FAKE_RESOURCE } from '../common/index.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
-import { defineInterface } from '../types.js';
+import { defineInterface, type PythonFragment } from '../types.js';
+
+/** WASI 0.2: `outgoing_handler.handle` gives a future the code blocks on, one request at a time. */
+const p2 = (upstream: string): PythonFragment => ({
+  fromImports: [{ iface: 'wasi:http/types', names: ['ErrorCode_HttpRequestDenied', 'Fields', 'OutgoingRequest', 'Scheme_Http', 'Scheme_Https'] }],
+  moduleImports: [{ iface: 'wasi:http/outgoing-handler', alias: 'outgoing_handler' }],
+  constants: [['UPSTREAM_URL', upstream]],
+  code: pythonBlocks('http-client', 'capability.py'),
+  steps: [pythonBlock('http-client', 'step.py')],
+  tests: {
+    modules: ['outgoing_handler'],
+    fakes: [FAKE_RESOURCE, ...pythonBlocks('http-client', 'fakes.py')],
+    state: ['requests: list[dict[str, object]] = field(default_factory=list)', 'upstream_status: int = 200', 'deny: bool = False'],
+    methods: pythonBlocks('http-client', 'host.py'),
+    patches: [
+      'monkeypatch.setattr(capabilities, "OutgoingRequest", FakeRequest)',
+      'monkeypatch.setattr(capabilities, "Fields", lambda: None)',
+      'monkeypatch.setattr(outgoing_handler, "handle", fake.handle)',
+    ],
+    tests: pythonBlocks('http-client', 'test_capabilities.py'),
+  },
+});
+
+/**
+ * WASI 0.3: `await http_client.send(request)`, so that several requests are in flight at once
+ * (asyncio.gather); the fake host holds each until as many as a test expects have started.
+ */
+const p3 = (upstream: string): PythonFragment => ({
+  fromImports: [{ iface: 'wasi:http/types', names: ['ErrorCode_HttpRequestDenied', 'Fields', 'Request', 'Scheme_Http', 'Scheme_Https'] }],
+  moduleImports: [{ iface: 'wasi:http/client', alias: 'http_client' }],
+  constants: [['UPSTREAM_URL', upstream]],
+  stdlib: ['asyncio'],
+  code: pythonBlocks('http-client', 'p3/capability.py'),
+  steps: [pythonBlock('http-client', 'p3/step.py')],
+  tests: {
+    modules: ['http_client'],
+    fakes: [FAKE_RESOURCE, ...pythonBlocks('http-client', 'p3/fakes.py')],
+    state: [
+      'requests: list[dict[str, object]] = field(default_factory=list)',
+      'upstream_status: int = 200',
+      'deny: bool = False',
+      'together: int = 1',
+      'all_started: asyncio.Event = field(default_factory=asyncio.Event)',
+      'in_flight: int = 0',
+      'most_in_flight: int = 0',
+    ],
+    methods: pythonBlocks('http-client', 'p3/host.py'),
+    patches: [
+      'monkeypatch.setattr(capabilities, "Request", FakeOutgoingRequest)',
+      'monkeypatch.setattr(capabilities, "Fields", lambda: None)',
+      'monkeypatch.setattr("wit_world.result_option_http_types_fields_http_types_error_code_future", fake.trailers_future)',
+      'monkeypatch.setattr(http_client, "send", fake.send)',
+    ],
+    tests: pythonBlocks('http-client', 'p3/test_capabilities.py'),
+  },
+});
 
 export const httpClient = defineInterface({
   id: 'http-client',
@@ -23,36 +78,31 @@ export const httpClient = defineInterface({
       check: url(['http:', 'https:'], 'a plain http(s) URL', 'https://example.com/'),
     },
   ],
-  python: (ctx) => ({
-    fromImports: [{ iface: 'wasi:http/types', names: ['ErrorCode_HttpRequestDenied', 'Fields', 'OutgoingRequest', 'Scheme_Http', 'Scheme_Https'] }],
-    moduleImports: [{ iface: 'wasi:http/outgoing-handler', alias: 'outgoing_handler' }],
-    constants: [['UPSTREAM_URL', python(ctx.settings.httpClientUrl)]],
-    code: pythonBlocks('http-client', 'capability.py'),
-    steps: [pythonBlock('http-client', 'step.py')],
-    tests: {
-      modules: ['outgoing_handler'],
-      fakes: [FAKE_RESOURCE, ...pythonBlocks('http-client', 'fakes.py')],
-      state: ['requests: list[dict[str, object]] = field(default_factory=list)', 'upstream_status: int = 200', 'deny: bool = False'],
-      methods: pythonBlocks('http-client', 'host.py'),
-      patches: [
-        'monkeypatch.setattr(capabilities, "OutgoingRequest", FakeRequest)',
-        'monkeypatch.setattr(capabilities, "Fields", lambda: None)',
-        'monkeypatch.setattr(outgoing_handler, "handle", fake.handle)',
-      ],
-      tests: pythonBlocks('http-client', 'test_capabilities.py'),
-    },
-  }),
+  python: (ctx) => (ctx.wasi === '0.3' ? p3 : p2)(python(ctx.settings.httpClientUrl)),
   needs: (ctx) => ({
     binds: { namespace: 'wasi', package: 'http', interfaces: [ctx.wasi === '0.3' ? 'client' : 'outgoing-handler'] },
     // Its host, and its port when it names one.
     calls: [new URL(ctx.settings.httpClientUrl).host],
     backends: [{ id: 'http-client', provider: { id: 'http-client', name: 'httpclient' } }],
   }),
-  readme: (ctx) => ({
-    title: 'HTTP client (`wasi:http/outgoing-handler`)',
-    body: `\`fetch_status\` sends a GET to ${markdownCode(ctx.settings.httpClientUrl)} (\`UPSTREAM_URL\` in \`capabilities.py\`) for every
+  readme: (ctx) =>
+    ctx.wasi === '0.3'
+      ? {
+          title: 'HTTP client (`wasi:http/client`)',
+          body: `\`fetch_statuses\` sends two GETs to ${markdownCode(ctx.settings.httpClientUrl)} (\`UPSTREAM_URL\` in \`capabilities.py\`) at once for
+every request or message, and reports each upstream status: \`fetch_status\` awaits \`http_client.send(request)\`,
+and \`asyncio.gather\` runs both, so that the answer waits as long as the slower request, not as long as both.
+The host makes the outgoing calls, to the hosts in \`allowedHosts\` only (\`.wash/config.yaml\`, and the
+manifest's \`localResources\`); a request to any other host is a line of the answer (\`denied: ...\`), not a
+failure. Change the URL in \`capabilities.py\`, allow its host, and rebuild to call another service.`,
+        }
+      : {
+          title: 'HTTP client (`wasi:http/outgoing-handler`)',
+          body: `\`fetch_status\` sends a GET to ${markdownCode(ctx.settings.httpClientUrl)} (\`UPSTREAM_URL\` in \`capabilities.py\`) for every
 request or message and reports the upstream status. The \`httpclient\` provider in \`wadm.yaml\` makes the
 outgoing calls; change the URL in \`capabilities.py\` and rebuild to call another service.`,
-  }),
-  tryIt: (ctx) => [{ request: { path: '/' }, note: `upstream ${ctx.settings.httpClientUrl}: its status` }],
+        },
+  tryIt: (ctx) => [
+    { request: { path: '/' }, note: ctx.wasi === '0.3' ? `upstream ${ctx.settings.httpClientUrl}: its status, twice (two requests at once)` : `upstream ${ctx.settings.httpClientUrl}: its status` },
+  ],
 });
