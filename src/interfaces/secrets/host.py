@@ -1,4 +1,6 @@
 async def secret_get(self, key: str) -> FakeSecret:
+    if self.secrets_down:
+        raise Err(secrets_store.SecretsError_Io("the backend is down"))
     if key not in self.secrets:
         raise Err(secrets_store.SecretsError_NotFound())
     return FakeSecret(key)

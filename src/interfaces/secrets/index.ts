@@ -43,7 +43,7 @@ export const secrets = defineInterface({
     tests: {
       modules: ['secrets_store', 'secrets_reveal'],
       fakes: [FAKE_RESOURCE, ...pythonBlocks('secrets', 'fakes.py')],
-      state: ['secrets: dict[str, str | bytes] = field(default_factory=dict)'],
+      state: ['secrets: dict[str, str | bytes] = field(default_factory=dict)', 'secrets_down: bool = False'],
       methods: pythonBlocks('secrets', 'host.py'),
       patches: ['monkeypatch.setattr(secrets_store, "get", fake.secret_get)', 'monkeypatch.setattr(secrets_reveal, "reveal", fake.secret_reveal)'],
       tests: pythonBlocks('secrets', 'test_capabilities.py'),
