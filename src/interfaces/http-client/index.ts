@@ -92,9 +92,10 @@ export const httpClient = defineInterface({
           body: `\`fetch_statuses\` sends two GETs to ${markdownCode(ctx.settings.httpClientUrl)} (\`UPSTREAM_URL\` in \`capabilities.py\`) at once for
 every request or message, and reports each upstream status: \`fetch_status\` awaits \`http_client.send(request)\`,
 and \`asyncio.gather\` runs both, so that the answer waits as long as the slower request, not as long as both.
-The host makes the outgoing calls, to the hosts in \`allowedHosts\` only (\`.wash/config.yaml\`, and the
-manifest's \`localResources\`); a request to any other host is a line of the answer (\`denied: ...\`), not a
-failure. Change the URL in \`capabilities.py\`, allow its host, and rebuild to call another service.`,
+The host makes the outgoing calls, only to the hosts in \`workload.allowedHosts\` of \`.wash/config.yaml\` (deployed:
+\`localResources.allowedHosts\` in \`manifests/workloaddeployment.yaml\`); a request to any other host is a line of
+the answer (\`denied: ...\`), not a failure. To call another service, change the URL in \`capabilities.py\`, allow
+its host in both files, and rebuild.`,
         }
       : {
           title: 'HTTP client (`wasi:http/outgoing-handler`)',
