@@ -56,3 +56,43 @@ describe.each(['2', '1'])('the generated pytest loop (wasmCloud %s, every interf
     }
   });
 });
+
+describe('the generated pytest loop, WASI 0.3 (every interface, async handlers)', () => {
+  let project: string;
+  const originals = new Map<string, string>();
+  beforeAll(async () => {
+    project = await generate('awaited', ['--wasi', '0.3', '--interfaces', interfacesFor('0.3').join(',')]);
+    const bindings = run(bindingsArgvOf(project), project);
+    expect(bindings.status, bindings.output).toBe(0);
+    for (const file of ['app.py', 'capabilities.py', 'wasi_http.py', 'wasmcloud_messaging.py']) originals.set(file, readFileSync(join(project, file), 'utf8'));
+  });
+
+  it('passes on the generated code, in CPython, with pytest-asyncio', () => {
+    const ran = pytest(project);
+    expect(ran.status, ran.output).toBe(0);
+    expect(ran.output).toMatch(/^\d+ passed in [\d.]+s$/m);
+    expect(ran.output).not.toMatch(/never awaited|skipped/);
+  });
+
+  it.each([
+    ['capabilities.py', 'the two requests go one after the other', 'return list(await asyncio.gather(*(fetch_status(url) for url in urls)))', 'return [await fetch_status(url) for url in urls]', 'test_two_requests_are_in_flight_at_once'],
+    ['capabilities.py', 'the secret itself is answered', 'return f"secret {name}: {len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()[:8]}"', 'return f"secret {name}: {data!r}"', 'test_a_secret_is_described_by_length_and_hash_never_shown'],
+    ['capabilities.py', 'a missing secret crashes the request', '        if isinstance(error.value, SecretsError_NotFound):\n            return f"secret {name}: not found"\n', '', 'test_a_missing_secret_is_a_line_of_the_answer'],
+    ['capabilities.py', 'the counter counts by two', 'f"count-{safe_name(key)}", 1)', 'f"count-{safe_name(key)}", 2)', 'test_the_counter_counts_each_key_from_one'],
+    ['wasi_http.py', 'the status never reaches the client', 'result.set_status_code(response.status)', 'result.set_status_code(200)', 'test_the_status_headers_and_body_reach_the_client_in_chunks_after_the_response'],
+    ['wasi_http.py', 'the body is written before the export returns', '            spawn(write_body(stream, data))', '            await write_body(stream, data)', 'test_the_status_headers_and_body_reach_the_client_in_chunks_after_the_response'],
+    ['wasi_http.py', 'a handler that raises traps the component', '    except Exception as error:\n        print(failure(request, error), file=sys.stderr)', '    except Err as error:\n        print(failure(request, error), file=sys.stderr)', 'test_a_handler_that_raises_gets_a_500_and_a_line_on_stderr'],
+    ['app.py', 'a GET writes like a POST', 'write=request.method in ("POST", "PUT")', 'write=True', 'test_a_post_or_a_put_writes_and_any_other_method_only_reads'],
+  ])('%s: fails when %s', (file, _, from, to, failing) => {
+    const original = originals.get(file) as string;
+    expect(original).toContain(from);
+    writeFileSync(join(project, file), original.replace(from, to));
+    try {
+      const ran = pytest(project);
+      expect(ran.status, ran.output).toBe(1);
+      expect(ran.output).toContain(`FAILED tests/test_${file}::${failing}`);
+    } finally {
+      writeFileSync(join(project, file), original);
+    }
+  });
+});
