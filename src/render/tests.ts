@@ -68,6 +68,7 @@ export function testView(model: ProjectModel): TestView {
   return {
     ...view,
     stdlib: [
+      ...(used('asyncio') ? ['import asyncio'] : []),
       `from dataclasses import ${['dataclass', ...(used('field') ? ['field'] : [])].join(', ')}`,
       ...(used('Self') ? ['from typing import Self'] : []),
     ],
