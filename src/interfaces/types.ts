@@ -73,6 +73,11 @@ export interface PythonFragment {
   steps?: string[];
   /** What tests/ needs to test this code in plain CPython. */
   tests?: TestFragment;
+  /**
+   * An export's part of capabilities.py: helpers its owned module imports from there, with what they import,
+   * written once with the imports' own (WASI 0.3's messaging handler and publisher share how a message is sent).
+   */
+  capabilities?: Pick<PythonFragment, 'helpers' | 'fromImports' | 'moduleImports' | 'stdlib'>;
   /** A module of the tool's own that the code uses (an export's plumbing around the user's handler). */
   module?: OwnedModule;
   /**

@@ -69,6 +69,8 @@ export function pinnedModules(model: ProjectModel): Map<string, string> {
     for (const { iface } of fragment.fromImports ?? []) pins.set(iface, pinnedName(iface));
     for (const { iface, alias } of fragment.moduleImports ?? []) pins.set(iface, alias);
     for (const { iface, alias } of fragment.module?.imports ?? []) pins.set(iface, alias ?? pinnedName(iface));
+    for (const { iface } of fragment.capabilities?.fromImports ?? []) pins.set(iface, pinnedName(iface));
+    for (const { iface, alias } of fragment.capabilities?.moduleImports ?? []) pins.set(iface, alias);
   }
   return new Map([...pins].sort(([a], [b]) => compare(a, b)));
 }
@@ -100,8 +102,8 @@ function bindingImports(fragments: Fragment[], code: string): string[] {
   }
   const lines: string[] = [];
   const used = (name: string): boolean => new RegExp(`\\b${name}\\b`).test(code);
-  // WASI 0.3's futures and streams are made by the world's own functions (`wit_world.byte_stream()`).
-  if (used('wit_world')) lines.push('import wit_world');
+  // `wit_world.byte_stream()` and the like: WASI 0.3's stream and future constructors live in the world's module.
+  if (/\bwit_world\./.test(code)) lines.push('import wit_world');
   const types = ['Err', 'Ok'].filter(used);
   if (types.length > 0) lines.push(`from componentize_py_types import ${types.join(', ')}`);
   if (used('exports')) lines.push('from wit_world import exports');
@@ -124,7 +126,11 @@ function constantsOf(model: ProjectModel): Array<[string, string]> {
 
 export function capabilitiesView(model: ProjectModel): PythonModuleView {
   const ctx = context(model);
-  const fragments = model.interfaces.filter((id) => CATALOG[id].direction === 'import').map((id) => CATALOG[id].python(ctx));
+  // An export's part of capabilities.py (helpers its owned module imports) is written with the imports' code.
+  const fragments = model.interfaces.flatMap((id): Fragment[] => {
+    const fragment = CATALOG[id].python(ctx);
+    return CATALOG[id].direction === 'import' ? [fragment] : fragment.capabilities ? [fragment.capabilities] : [];
+  });
   const constants = constantsOf(model).map(([name, literal]) => `${name} = ${literal}`);
   const steps = [...new Set(fragments.flatMap((f) => f.steps ?? []))];
   // With WASI 0.3 the exports are async, and so are the capabilities a step awaits.

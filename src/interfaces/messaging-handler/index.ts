@@ -1,14 +1,54 @@
 import { markdownCode } from '../../escape.js';
 import { subscription } from '../checks.js';
-import { NATS_DEV, PUBLISH_FAKE } from '../common/index.js';
+import { NATS_DEV, PUBLISH_BYTES, PUBLISH_FAKE, PUBLISH_FAKE_P3 } from '../common/index.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
-import { defineInterface } from '../types.js';
+import { defineInterface, type Context, type PythonFragment } from '../types.js';
 
 /** What the tool's module does around the user's handler (README). */
-const PLUMBING = `As generated, the reply greets the subject, then says what each capability did (a message writes).
+const PLUMBING_P2 = `As generated, the reply greets the subject, then says what each capability did (a message writes).
 \`wasmcloud_messaging.py\` is the tool's, and \`add\` may rewrite it: \`Handler\`, which the host calls, sends the reply
 to the message's reply-to subject, when it has one, through \`wasmcloud:messaging/consumer\`; a handler that raises
 sends nothing, leaves a line on stderr that says why and where, and returns an error to the host.`;
+
+/** WASI 0.3: the same, with an async handler and streamed bodies. */
+const PLUMBING_P3 = `As generated, the reply greets the subject, then says what each capability did (a message writes).
+\`wasmcloud_messaging.py\` is the tool's, and \`add\` may rewrite it: \`MessageHandler\`, which the host calls, reads the
+message's body (a \`stream<u8>\`) whole, awaits \`handle_message\`, and sends the reply to the message's reply-to subject,
+when it has one, with \`publish_bytes\` in \`capabilities.py\`, which writes the reply's body while
+\`wasmcloud:messaging/consumer\` reads it; a handler that raises sends nothing, leaves a line on stderr that says why and
+where, and returns \`handle-message-error::other\` to the host.`;
+
+/** What `handle_message` is in app.py, and what the tool's module does around it (README). */
+const handlerText = (ctx: Context): { is: string; plumbing: string } =>
+  ctx.wasi === '0.3' ? { is: '`handle_message` (an `async def`)', plumbing: PLUMBING_P3 } : { is: '`handle_message`', plumbing: PLUMBING_P2 };
+
+const PYTHON_P2: PythonFragment = {
+  code: pythonBlocks('messaging-handler', 'handler.py'),
+  tests: { ...PUBLISH_FAKE, tests: pythonBlocks('messaging-handler', 'test_app.py') },
+  module: {
+    name: 'wasmcloud_messaging',
+    code: pythonBlock('messaging-handler', 'wasmcloud_messaging.py'),
+    tests: pythonBlock('messaging-handler', 'test_wasmcloud_messaging.py'),
+    names: ['Message', 'message_handler'],
+    imports: [{ iface: 'wasmcloud:messaging/types' }, { iface: 'wasmcloud:messaging/consumer', alias: 'consumer' }],
+  },
+};
+
+/** WASI 0.3: an async handler; bodies are streams; the reply goes out through capabilities.py's publish_bytes(). */
+const PYTHON_P3: PythonFragment = {
+  code: pythonBlocks('messaging-handler', 'p3/handler.py'),
+  tests: { ...PUBLISH_FAKE_P3, tests: pythonBlocks('messaging-handler', 'p3/test_app.py') },
+  capabilities: PUBLISH_BYTES,
+  // The export class is MessageHandler (http-server's is HttpHandler): both would be Handler otherwise.
+  exportNames: [{ iface: 'wasmcloud:messaging/handler', name: 'message_handler' }],
+  module: {
+    name: 'wasmcloud_messaging',
+    code: pythonBlock('messaging-handler', 'p3/wasmcloud_messaging.py'),
+    tests: pythonBlock('messaging-handler', 'p3/test_wasmcloud_messaging.py'),
+    names: ['Message', 'message_handler'],
+    imports: [{ iface: 'wasmcloud:messaging/types' }],
+  },
+};
 
 export const messagingHandler = defineInterface({
   id: 'messaging-handler',
@@ -29,17 +69,7 @@ export const messagingHandler = defineInterface({
       check: subscription,
     },
   ],
-  python: () => ({
-    code: pythonBlocks('messaging-handler', 'handler.py'),
-    tests: { ...PUBLISH_FAKE, tests: pythonBlocks('messaging-handler', 'test_app.py') },
-    module: {
-      name: 'wasmcloud_messaging',
-      code: pythonBlock('messaging-handler', 'wasmcloud_messaging.py'),
-      tests: pythonBlock('messaging-handler', 'test_wasmcloud_messaging.py'),
-      names: ['Message', 'message_handler'],
-      imports: [{ iface: 'wasmcloud:messaging/types' }, { iface: 'wasmcloud:messaging/consumer', alias: 'consumer' }],
-    },
-  }),
+  python: (ctx) => (ctx.wasi === '0.3' ? PYTHON_P3 : PYTHON_P2),
   needs: (ctx) => ({
     binds: { namespace: 'wasmcloud', package: 'messaging', interfaces: ['handler', 'consumer'], config: { subscriptions: ctx.settings.subscription } },
     subscribes: ctx.settings.subscription,
@@ -50,9 +80,9 @@ export const messagingHandler = defineInterface({
     host.providers
       ? {
           title: 'Messaging handler (`wasmcloud:messaging/handler`)',
-          body: `\`handle_message\` in \`app.py\` receives every message published to ${markdownCode(ctx.settings.subscription)} (the
+          body: `${handlerText(ctx).is} in \`app.py\` receives every message published to ${markdownCode(ctx.settings.subscription)} (the
 \`subscriptions\` of the \`nats\` provider's link) as a \`Message\` (\`subject\`, \`body\`, \`reply_to\`) and returns the
-text of its reply, or \`None\`. ${PLUMBING}
+text of its reply, or \`None\`. ${handlerText(ctx).plumbing}
 
 \`\`\`sh
 wash pub '${ctx.settings.subscription}' 'hi'      # fire and forget
@@ -62,9 +92,9 @@ nats req '${ctx.settings.subscription}' 'hi'      # with the NATS CLI: prints th
         }
       : {
           title: 'Messaging handler (`wasmcloud:messaging/handler`)',
-          body: `\`handle_message\` in \`app.py\` receives every message published to ${markdownCode(ctx.settings.subscription)} (the
+          body: `${handlerText(ctx).is} in \`app.py\` receives every message published to ${markdownCode(ctx.settings.subscription)} (the
 \`subscriptions\` of the \`wasmcloud:messaging\` host interface) as a \`Message\` (\`subject\`, \`body\`, \`reply_to\`)
-and returns the text of its reply, or \`None\`. ${PLUMBING}
+and returns the text of its reply, or \`None\`. ${handlerText(ctx).plumbing}
 
 ${NATS_DEV} Then send a request with the [NATS CLI](https://github.com/nats-io/natscli) or any NATS client:
 

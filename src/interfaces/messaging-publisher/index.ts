@@ -1,8 +1,13 @@
 import { markdownCode, python } from '../../escape.js';
 import { subject } from '../checks.js';
-import { NATS_DEV, PUBLISH_FAKE } from '../common/index.js';
+import { NATS_DEV, PUBLISH_BYTES, PUBLISH_FAKE, PUBLISH_FAKE_P3 } from '../common/index.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
+
+/** WASI 0.3: how an event is sent (README). */
+const STREAMED = `It is an \`async def\`, which \`use_capabilities\` awaits: \`publish_bytes\` (in \`capabilities.py\`; a messaging
+handler's reply goes out the same way) writes the event's body, a \`stream<u8>\`, while \`wasmcloud:messaging/consumer\`
+reads it, and returns once the broker has the message.`;
 
 export const messagingPublisher = defineInterface({
   id: 'messaging-publisher',
@@ -23,14 +28,24 @@ export const messagingPublisher = defineInterface({
       check: subject,
     },
   ],
-  python: (ctx) => ({
-    fromImports: [{ iface: 'wasmcloud:messaging/types', names: ['BrokerMessage'] }],
-    moduleImports: [{ iface: 'wasmcloud:messaging/consumer', alias: 'consumer' }],
-    constants: [['EVENTS_SUBJECT', python(ctx.settings.eventsSubject)]],
-    code: pythonBlocks('messaging-publisher', 'capability.py'),
-    steps: [pythonBlock('messaging-publisher', 'step.py')],
-    tests: { ...PUBLISH_FAKE, tests: pythonBlocks('messaging-publisher', 'test_capabilities.py') },
-  }),
+  python: (ctx) =>
+    ctx.wasi === '0.3'
+      ? {
+          // publish_bytes() streams the event's body: the handler's reply shares it (common/).
+          ...PUBLISH_BYTES,
+          constants: [['EVENTS_SUBJECT', python(ctx.settings.eventsSubject)]],
+          code: pythonBlocks('messaging-publisher', 'p3/capability.py'),
+          steps: [pythonBlock('messaging-publisher', 'p3/step.py')],
+          tests: { ...PUBLISH_FAKE_P3, tests: pythonBlocks('messaging-publisher', 'p3/test_capabilities.py') },
+        }
+      : {
+          fromImports: [{ iface: 'wasmcloud:messaging/types', names: ['BrokerMessage'] }],
+          moduleImports: [{ iface: 'wasmcloud:messaging/consumer', alias: 'consumer' }],
+          constants: [['EVENTS_SUBJECT', python(ctx.settings.eventsSubject)]],
+          code: pythonBlocks('messaging-publisher', 'capability.py'),
+          steps: [pythonBlock('messaging-publisher', 'step.py')],
+          tests: { ...PUBLISH_FAKE, tests: pythonBlocks('messaging-publisher', 'test_capabilities.py') },
+        },
   needs: () => ({
     binds: { namespace: 'wasmcloud', package: 'messaging', interfaces: ['consumer'] },
     brokered: true,
@@ -46,7 +61,7 @@ ${markdownCode(ctx.settings.eventsSubject)} through the \`nats\` provider. Watch
 wash sub '${ctx.settings.eventsSubject}'
 \`\`\``
       : `\`publish_event\` publishes the path (or subject) of every request or message to
-${markdownCode(ctx.settings.eventsSubject)}. Without NATS, \`wash dev\` delivers it in memory, where nothing outside sees it.
+${markdownCode(ctx.settings.eventsSubject)}.${ctx.wasi === '0.3' ? ` ${STREAMED}` : ''} Without NATS, \`wash dev\` delivers it in memory, where nothing outside sees it.
 ${NATS_DEV} Then watch the events arrive with the [NATS CLI](https://github.com/nats-io/natscli):
 
 \`\`\`sh
