@@ -110,12 +110,12 @@ try {
         const port = await freePort();
         const cwd = mkdtempSync(join(work, 'p-'));
         const interfaces = c.interfaces(wasi).join(',');
-        sh([process.execPath, join(root, 'dist/src/bin.js'), 'bench-wasi', '--yes', '--wasi', wasi, '--interfaces', interfaces, '--http-address', `127.0.0.1:${port}`], cwd);
-        const project = join(cwd, 'bench-wasi');
+        sh([process.execPath, join(root, 'dist/src/bin.js'), 'benched', '--yes', '--wasi', wasi, '--interfaces', interfaces, '--http-address', `127.0.0.1:${port}`], cwd);
+        const project = join(cwd, 'benched');
         const built = performance.now();
         sh(['wash', 'build', '--skip-fetch'], project);
         const buildSeconds = (performance.now() - built) / 1000;
-        const bytes = statSync(join(project, 'build', 'bench-wasi.wasm')).size;
+        const bytes = statSync(join(project, 'build', 'benched.wasm')).size;
         const dev = await devStart(project, port);
         samples.push({ case: c.label, wasi, round, bytes, buildSeconds, ...dev });
         log(`round ${round + 1}/${runs} ${c.label.padEnd(12)} WASI ${wasi}: ${(bytes / 1e6).toFixed(2)} MB, build ${buildSeconds.toFixed(1)} s, listening ${dev.listening.toFixed(1)} s, first 200 ${dev.ready.toFixed(1)} s`);

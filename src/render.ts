@@ -11,6 +11,7 @@ import { context, type ProjectModel } from './model.js';
 import { appView, capabilitiesView, ownedFiles, ownedModules, pinnedExports, pinnedModules, PYTHON_LINE_LENGTH, type PythonModuleView } from './render/python.js';
 import { testView, type TestView } from './render/tests.js';
 import { chosen, listenAddress } from './platforms/needs.js';
+import { MEASURED } from './measured.js';
 import { packageVersion } from './paths.js';
 import {
   COMPONENTIZE_PY_REQUIREMENT,
@@ -101,6 +102,10 @@ export interface CommonView {
     buildConfig: string;
     /** The command README's pip route makes the venv with. */
     venvPython: string;
+    /** The size of the component as built, in MB, as README says it (`18`). */
+    componentMB: string;
+    /** WASI 0.3: what async buys and what it costs, in two lines (none for 0.2). */
+    asyncTradeoff: string[];
   };
   pyproject: {
     name: string;
@@ -145,6 +150,17 @@ export interface PlatformFacts {
   ciInstall: Array<{ name: string; run: string }>;
 }
 
+/** README's two lines on WASI 0.3, with what `npm run bench` measured against 0.2. */
+function asyncTradeoff(): string[] {
+  const [sync, async] = [MEASURED.cost['0.2'], MEASURED.cost['0.3']];
+  const mb = (cost: { mb: number }): string => `${(Math.round(cost.mb * 10 + 1e-9) / 10).toFixed(1)} MB`;
+  const seconds = (cost: { firstAnswerSeconds: number }): string => `${Math.round(cost.firstAnswerSeconds)} s`;
+  return [
+    '**What WASI 0.3 buys:** `async def` handlers that await several outgoing requests or messages at once, and bodies that stream in and out.',
+    `**What it costs:** a bigger component, ${mb(async)} (0.2: ${mb(sync)}; asyncio is in it), which \`wash dev\` first answers from after ${seconds(async)} (0.2: ${seconds(sync)}), as create-wasmcloud-python's \`npm run bench\` measured (${MEASURED.on}).`,
+  ];
+}
+
 export function commonView(model: ProjectModel, platform: PlatformFacts): CommonView {
   const ctx = context(model);
   const sections = model.interfaces.map((id) => CATALOG[id].readme(ctx, platform.host));
@@ -170,6 +186,8 @@ export function commonView(model: ProjectModel, platform: PlatformFacts): Common
       devTask: platform.dev.help,
       buildConfig: platform.buildConfig,
       venvPython: model.wasi === '0.3' ? `python${PYTHON_VERSION[model.wasi]}` : 'python3',
+      componentMB: String(Math.round(MEASURED.cost[model.wasi].mb)),
+      asyncTradeoff: model.wasi === '0.3' ? asyncTradeoff() : [],
     },
     pyproject: {
       name: toml(model.names.project),

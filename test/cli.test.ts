@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answersOf, recordedAnswers } from '../src/answers-of.js';
 import { INTERFACE_IDS, interfacesFor } from '../src/interfaces/index.js';
+import { MEASURED } from '../src/measured.js';
 import { resolveModel } from '../src/model.js';
 import { recordedAnswers as renderRecordedAnswers } from '../src/render.js';
 import { closestKey, jsonErrorOffset, jsonSyntaxError } from '../src/stages/answers.js';
@@ -122,12 +123,20 @@ describe('command line: success paths', () => {
     expect(pyproject).toContain('requires-python = ">=3.12"');
     expect(pyproject).toContain('"pytest-asyncio==');
     expect(readFileSync(join(cwd, 'streamer', '.python-version'), 'utf8')).toBe('3.12\n');
+    // README says what async buys and what it costs, in two lines, with what `npm run bench` measured against 0.2.
+    const readme = readFileSync(join(cwd, 'streamer', 'README.md'), 'utf8').split('\n');
+    const buys = readme.findIndex((line) => line.startsWith('**What WASI 0.3 buys:**'));
+    expect(buys).toBeGreaterThan(0);
+    expect(readme[buys + 1]).toMatch(/^\*\*What it costs:\*\* a bigger component, (\d+\.\d) MB \(0\.2: (\d+\.\d) MB; .*after (\d+) s \(0\.2: (\d+) s\)/);
+    expect(readme[buys + 1]).toContain(`${(Math.round(MEASURED.cost['0.3'].mb * 10 + 1e-9) / 10).toFixed(1)} MB`);
+    expect(readme[buys + 2]).toBe('');
     writeFileSync(join(cwd, 'answers.yaml'), 'name: from-file\nwasi: 0.3\ninterfaces: [http-server]\n');
     const fromFile = await runCli(['--answers', 'answers.yaml', '--json', '--yes'], cwd);
     expect((JSON.parse(fromFile.stdout) as { answers: Record<string, unknown> }).answers.wasi).toBe('0.3');
     // wasmCloud 1 has no choice, so nothing is recorded; 0.2 stays the default on 2.
     const legacy = await runCli(['old', '--wasmcloud', '1', '--json', '--yes', '--dry-run'], cwd);
     expect((JSON.parse(legacy.stdout) as { answers: Record<string, unknown> }).answers).not.toHaveProperty('wasi');
+    expect(readFileSync(join(cwd, 'from-file', 'README.md'), 'utf8')).toContain('**What WASI 0.3 buys:**');
     const sync = await runCli(['sync', '--json', '--yes', '--dry-run'], cwd);
     expect((JSON.parse(sync.stdout) as { answers: Record<string, unknown> }).answers.wasi).toBe('0.2');
   });

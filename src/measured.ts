@@ -1,0 +1,22 @@
+/**
+ * What `npm run bench` measured (bench/wasi.mjs), which generated READMEs quote: the component's size and
+ * `wash dev`'s time from start to its first answer, for the default project (http-server) on each WASI
+ * revision, medians of 3 rounds that alternate the two. Measure again and change these when componentize-py,
+ * wash or the plumbing modules change.
+ */
+import type { WasiRevision } from './versions.js';
+
+export interface StartCost {
+  /** The built component, in MB (10^6 bytes). */
+  mb: number;
+  /** From `wash dev`'s start to the first 200: it builds, then compiles the component. */
+  firstAnswerSeconds: number;
+}
+
+export const MEASURED: { on: string; cost: Record<WasiRevision, StartCost> } = {
+  on: '2 cores at load 1.4 to 2.3, wash 2.10.3, componentize-py 0.25.1, 2026-12-01',
+  cost: {
+    '0.2': { mb: 18.45, firstAnswerSeconds: 27.6 },
+    '0.3': { mb: 21.65, firstAnswerSeconds: 27.8 },
+  },
+};
