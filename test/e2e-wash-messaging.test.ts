@@ -9,41 +9,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interfacesFor } from '../src/interfaces/index.js';
 import { expectAllInOneAnswers, expectAllInOneReadBack } from './support/e2e.js';
 import { devProject } from './support/wash-e2e.js';
-import { edit, waitFor, type Nats } from './support/wash.js';
+import { edit, natsCollect, natsRequest, waitFor, type Nats } from './support/wash.js';
 
 const sc = StringCodec();
 
-async function request(nats: Nats | undefined, subject: string, body: string): Promise<string> {
-  const reply = await (nats as Nats).client.request(subject, sc.encode(body), { timeout: 10_000 });
-  return sc.decode(reply.data);
-}
-
-/** The first `count` messages on `subject`, collected while `action` runs. */
-async function collect(nats: Nats | undefined, subject: string, count: number, action: () => Promise<unknown>): Promise<string[]> {
-  const sub = (nats as Nats).client.subscribe(subject, { max: count, timeout: 10_000 });
-  await (nats as Nats).client.flush();
-  const got: string[] = [];
-  const done = (async () => {
-    for await (const message of sub) got.push(sc.decode(message.data));
-  })();
-  await action();
-  await done;
-  return got;
-}
 
 describe('wash dev + NATS: messaging-handler, raising on a subject of the user\'s choice', () => {
   const raises = '    if message.subject == "jobs.boom":\n        raise RuntimeError("boom")\n    lines = [';
   const c = devProject('worker', ['messaging-handler'], { nats: true, args: () => ['--subscription', 'jobs.>'], edit: (project) => edit(project, 'app.py', '    lines = [', raises) });
 
   it('answers a request published on its subscription', async () => {
-    expect(await request(c.nats, 'jobs.42', 'ping')).toBe('Hello from worker! jobs.42');
-    expect(await request(c.nats, 'jobs.a.b', '')).toBe('Hello from worker! jobs.a.b');
+    expect(await natsRequest(c.nats, 'jobs.42', 'ping')).toBe('Hello from worker! jobs.42');
+    expect(await natsRequest(c.nats, 'jobs.a.b', '')).toBe('Hello from worker! jobs.a.b');
   });
 
   it("says why a message failed in wash dev's output, and goes on answering", async () => {
     (c.nats as Nats).client.publish('jobs.boom', sc.encode('ping'));
     await waitFor(c.dev, /^message on jobs\.boom failed: RuntimeError\('boom'\) at app\.py:\d+$/m, 'the line of the failed message', 10_000);
-    expect(await request(c.nats, 'jobs.43', 'ping')).toBe('Hello from worker! jobs.43');
+    expect(await natsRequest(c.nats, 'jobs.43', 'ping')).toBe('Hello from worker! jobs.43');
   });
 });
 
@@ -51,7 +34,7 @@ describe('wash dev + NATS: messaging-publisher', () => {
   const c = devProject('announcer', ['http-server', 'messaging-publisher'], { nats: true });
 
   it("publishes each request's path to the events subject", async () => {
-    const events = await collect(c.nats, 'announcer.events', 1, async () => {
+    const events = await natsCollect(c.nats, 'announcer.events', 1, async () => {
       expect((await c.get('/orders/7')).text).toMatch(/^published \/orders\/7 to announcer\.events$/m);
     });
     expect(events).toEqual(['/orders/7']);
@@ -72,7 +55,7 @@ describe('wash dev + NATS: every interface in one component', () => {
 
   it('uses every capability for each HTTP request', async () => {
     const texts: string[] = [];
-    const events = await collect(c.nats, 'all.events', 3, async () => {
+    const events = await natsCollect(c.nats, 'all.events', 3, async () => {
       for (let i = 0; i < 3; i++) texts.push((await c.get('/x', { method: 'POST', body: `body ${i}` })).text);
     });
     expectAllInOneAnswers(texts);
@@ -83,7 +66,7 @@ describe('wash dev + NATS: every interface in one component', () => {
   });
 
   it('uses them for each message too, and answers on reply-to', async () => {
-    const reply = await request(c.nats, 'all.requests', 'ping');
+    const reply = await natsRequest(c.nats, 'all.requests', 'ping');
     expect(reply.split('\n')[0]).toBe('Hello from all! all.requests');
     expect(reply).toMatch(/^count: 1$/m);
     expect(reply).toMatch(/^stored 4 bytes in all: ping$/m);

@@ -7,15 +7,12 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StringCodec } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interfacesFor } from '../src/interfaces/index.js';
 import { DEV_SECRET_VALUE } from '../src/interfaces/secrets/index.js';
 import { expectAllInOneAnswers, expectAllInOneReadBack } from './support/e2e.js';
 import { devProject } from './support/wash-e2e.js';
-import { waitFor, type Nats } from './support/wash.js';
-
-const sc = StringCodec();
+import { natsCollect, natsRequest, waitFor } from './support/wash.js';
 
 describe('wash dev + NATS + PostgreSQL, WASI 0.3: every interface in one component', () => {
   let upstream: Server;
@@ -41,14 +38,15 @@ describe('wash dev + NATS + PostgreSQL, WASI 0.3: every interface in one compone
 
   it('uses every capability for each HTTP request, the async ones awaited', async () => {
     const texts: string[] = [];
-    const sub = (c.nats as Nats).client.subscribe('all.events', { max: 3, timeout: 20_000 });
-    await (c.nats as Nats).client.flush();
-    const events: string[] = [];
-    const done = (async () => {
-      for await (const message of sub) events.push(sc.decode(message.data));
-    })();
-    for (let i = 0; i < 3; i++) texts.push((await c.get('/x', { method: 'POST', body: `body ${i}` })).text);
-    await done;
+    const events = await natsCollect(
+      c.nats,
+      'all.events',
+      3,
+      async () => {
+        for (let i = 0; i < 3; i++) texts.push((await c.get('/x', { method: 'POST', body: `body ${i}` })).text);
+      },
+      20_000,
+    );
     expectAllInOneAnswers(texts);
     expect(texts.map((t) => t.match(/^upstream .*: 202$/gm)?.length)).toEqual([2, 2, 2]);
     expect(most).toBe(2);
@@ -59,7 +57,7 @@ describe('wash dev + NATS + PostgreSQL, WASI 0.3: every interface in one compone
   });
 
   it('uses them for each message too, and answers on reply-to', async () => {
-    const reply = sc.decode((await (c.nats as Nats).client.request('all.requests', sc.encode('ping'), { timeout: 20_000 })).data);
+    const reply = await natsRequest(c.nats, 'all.requests', 'ping', 20_000);
     expect(reply.split('\n')[0]).toBe('Hello from all! all.requests');
     expect(reply).toMatch(/^count: 1$/m);
     expect(reply).toMatch(/^stored 4 bytes in all: ping$/m);

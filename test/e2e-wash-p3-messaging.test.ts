@@ -7,27 +7,10 @@ import { StringCodec } from 'nats';
 import { describe, expect, it } from 'vitest';
 import { run } from './support/build.js';
 import { devProject } from './support/wash-e2e.js';
-import { edit, waitFor, type Nats } from './support/wash.js';
+import { edit, natsCollect, natsRequest, waitFor, type Nats } from './support/wash.js';
 
 const sc = StringCodec();
 
-async function request(nats: Nats | undefined, subject: string, body: string): Promise<string> {
-  const reply = await (nats as Nats).client.request(subject, sc.encode(body), { timeout: 10_000 });
-  return sc.decode(reply.data);
-}
-
-/** The first `count` messages on `subject`, collected while `action` runs. */
-async function collect(nats: Nats | undefined, subject: string, count: number, action: () => Promise<unknown>): Promise<string[]> {
-  const sub = (nats as Nats).client.subscribe(subject, { max: count, timeout: 10_000 });
-  await (nats as Nats).client.flush();
-  const got: string[] = [];
-  const done = (async () => {
-    for await (const message of sub) got.push(sc.decode(message.data));
-  })();
-  await action();
-  await done;
-  return got;
-}
 
 /** The user's own lines, before the generated ones: a body of `boom` raises, and one that starts `echo ` is the reply. */
 const USER_LINES = `    if message.body == b"boom":
@@ -44,15 +27,15 @@ describe('wash dev + NATS, WASI 0.3: messaging-handler, messaging-publisher and 
   });
 
   it('answers a request on its subscription, counting in keyvalue, and publishes an event a subscriber sees', async () => {
-    const events = await collect(c.nats, 'relay.events', 1, async () => {
-      expect(await request(c.nats, 'relay.requests', 'ping')).toBe('Hello from relay! relay.requests\ncount: 1\npublished relay.requests to relay.events');
+    const events = await natsCollect(c.nats, 'relay.events', 1, async () => {
+      expect(await natsRequest(c.nats, 'relay.requests', 'ping')).toBe('Hello from relay! relay.requests\ncount: 1\npublished relay.requests to relay.events');
     });
     expect(events).toEqual(['relay.requests']);
   });
 
   it('reads a large body whole from its stream, and streams a large reply back', async () => {
     const body = `echo ${'0123456789'.repeat(30_000)}`;
-    expect(await request(c.nats, 'relay.requests', body)).toBe(body);
+    expect(await natsRequest(c.nats, 'relay.requests', body)).toBe(body);
   });
 
   it("says why a message failed in wash dev's output, returns an error to the host, sends no reply, and goes on answering", async () => {
@@ -68,7 +51,7 @@ describe('wash dev + NATS, WASI 0.3: messaging-handler, messaging-publisher and 
       })(),
     ).rejects.toThrow(/TIMEOUT/);
     expect(replies).toEqual([]);
-    expect(await request(c.nats, 'relay.requests', 'ping')).toMatch(/^Hello from relay! relay\.requests\ncount: 2\n/);
+    expect(await natsRequest(c.nats, 'relay.requests', 'ping')).toMatch(/^Hello from relay! relay\.requests\ncount: 2\n/);
   });
 
   it('passes poe check and poe test, as the project runs them', () => {

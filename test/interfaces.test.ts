@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, INTERFACE_IDS, revisionsOf, SETTINGS } from '../src/interfaces/index.js';
-import { INTERFACES_DIR } from '../src/interfaces/python.js';
+import { INTERFACES_DIR, pythonBlock } from '../src/interfaces/python.js';
 import { run } from './support/build.js';
 import { readToolchain } from './support/jco.js';
 import { runCli, tempDir } from './support/project.js';
@@ -45,6 +45,16 @@ describe('interface folders', () => {
       expect(format.status, `${file}: ${format.output}`).toBe(0);
     }
     rest.splice(0, rest.length, ...rest.filter((f) => !awaiting.includes(f)));
+    // A module that takes blocks from a file it shares with another (`# shared: ...`) is linted as rendered, with them in.
+    for (const file of rest.filter((f) => readFileSync(join(INTERFACES_DIR, f), 'utf8').includes('\n# shared: '))) {
+      const expanded = join(tempDir('cwp-shared-'), file.replace(/\//g, '_'));
+      writeFileSync(expanded, `${pythonBlock(file.split('/')[0] as string, file.split('/').slice(1).join('/'))}\n`);
+      const lint = run([tc.paths.ruff, 'check', '--no-cache', '--line-length', '120', '--select', 'E,F,W,UP,B', '--ignore', 'F821', expanded], INTERFACES_DIR);
+      expect(lint.status, `${file}: ${lint.output}`).toBe(0);
+      const format = run([tc.paths.ruff, 'format', '--no-cache', '--check', '--line-length', '120', expanded], INTERFACES_DIR);
+      expect(format.status, `${file}: ${format.output}`).toBe(0);
+      rest.splice(rest.indexOf(file), 1);
+    }
     for (const [files, width] of [[rest, '120'], [hosts, '116']] as const) {
       const lint = run([tc.paths.ruff, 'check', '--no-cache', '--line-length', width, '--select', 'E,F,W,UP,B', '--ignore', 'F821', ...files], INTERFACES_DIR);
       expect(lint.status, lint.output).toBe(0);

@@ -13,14 +13,21 @@ export const INTERFACES_DIR = join(PACKAGE_ROOT, 'src', 'interfaces');
 
 const cache = new Map<string, string[]>();
 
-/** The top-level blocks of `src/interfaces/<folder>/<file>`, in order. */
+/** A block that stands for the blocks of another file, which two revisions of a module share: `# shared: <folder>/<file> (...)`. */
+const SHARED = /^# shared: ([a-z0-9-]+)\/([a-z0-9_/]+\.py)\b[^\n]*$/;
+
+/** The top-level blocks of `src/interfaces/<folder>/<file>`, in order, each `# shared:` block replaced by the blocks it names. */
 export function pythonBlocks(folder: string, file: string): string[] {
   const path = join(INTERFACES_DIR, folder, file);
   let blocks = cache.get(path);
   if (!blocks) {
     blocks = readFileSync(path, 'utf8')
       .trimEnd()
-      .split(/\n\n\n(?=\S)/);
+      .split(/\n\n\n(?=\S)/)
+      .flatMap((block) => {
+        const shared = SHARED.exec(block);
+        return shared ? pythonBlocks(shared[1] as string, shared[2] as string) : [block];
+      });
     cache.set(path, blocks);
   }
   return blocks;

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { connect, type NatsConnection } from 'nats';
+import { connect, StringCodec, type NatsConnection } from 'nats';
 import { freePort, readToolchain, sleep, stopChild, track } from './jco.js';
 
 export interface Proc {
@@ -136,4 +136,25 @@ export function edit(project: string, file: string, from: string | RegExp, to: s
   const next = text.replace(from, to);
   if (next === text) throw new Error(`${file} has no ${String(from)}`);
   writeFileSync(path, next);
+}
+
+const codec = StringCodec();
+
+/** A NATS request on `subject`, answered within 10 s: the reply's text. */
+export async function natsRequest(nats: Nats | undefined, subject: string, body: string, timeout = 10_000): Promise<string> {
+  const reply = await (nats as Nats).client.request(subject, codec.encode(body), { timeout });
+  return codec.decode(reply.data);
+}
+
+/** The first `count` messages on `subject`, collected while `action` runs. */
+export async function natsCollect(nats: Nats | undefined, subject: string, count: number, action: () => Promise<unknown>, timeout = 10_000): Promise<string[]> {
+  const sub = (nats as Nats).client.subscribe(subject, { max: count, timeout });
+  await (nats as Nats).client.flush();
+  const got: string[] = [];
+  const done = (async () => {
+    for await (const message of sub) got.push(codec.decode(message.data));
+  })();
+  await action();
+  await done;
+  return got;
 }
