@@ -20,6 +20,8 @@ export function run(argv: string[], cwd: string, timeoutMs = 300_000): Ran {
     timeout: timeoutMs,
     env: { ...process.env, PATH: `${dirname(tc.paths.componentizePy)}:${process.env.PATH ?? ''}` },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Under CI pytest prints assertion diffs whole: a failing test of a 128 kB body says a lot.
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
 }

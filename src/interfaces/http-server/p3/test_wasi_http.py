@@ -195,7 +195,7 @@ async def serve(
     returned = await wasi_http.http_handler(handler)().handle(cast(WitRequest, request))
     response = cast(FakeResponse, returned)
     assert request.body.closed and request.trailers.closed, "the request body was not closed"
-    assert not response.closed and response.contents.writes == [], "the body went out before the response"
+    assert not response.closed and len(response.contents.writes) == 0, "the body went out before the response"
     await fake.run_spawned()
     assert response.contents.closed, "the response body was not closed"
     return response.status, response.headers, b"".join(response.contents.writes)
