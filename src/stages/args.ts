@@ -62,6 +62,7 @@ Examples:
   ${BIN} hello --yes
   ${BIN} counter --interfaces http-server,keyvalue,logging --keyvalue-backend redis --yes
   ${BIN} worker -i messaging-handler,messaging-publisher --subscription 'jobs.>' --json --yes
+  ${BIN} fetcher --wasi 0.3 -i http-server,http-client,secrets --yes     # async def handlers
 
 Exit codes: 0 success, 1 unexpected failure, 2 bad usage or input, 3 target exists and would change,
 4 add and your edits change the same lines (nothing written, the patch is printed; with --merge, conflict
