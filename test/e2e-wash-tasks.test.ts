@@ -30,12 +30,15 @@ function runWith(argv: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs 
   return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
 }
 
-/** The README's pip route: a venv of the project's own, pip upgraded, the dev group installed. */
-function pipRoute(project: string): string {
+/**
+ * The README's pip route: a venv of the project's own, pip upgraded, the dev group installed. `python` is the
+ * command README names (`python3`, or `python3.12` for WASI 0.3) and `interpreter` the one that runs it here.
+ */
+function pipRoute(project: string, python = 'python3', interpreter = PYTHON): string {
   const readme = read(project, 'README.md');
-  expect(readme).toContain('python3 -m venv .venv && . .venv/bin/activate && pip install --upgrade pip && pip install --group dev');
+  expect(readme).toContain(`${python} -m venv .venv && . .venv/bin/activate && pip install --upgrade pip && pip install --group dev`);
   const venv = join(project, '.venv');
-  const made = run([PYTHON, '-m', 'venv', venv], project);
+  const made = run([interpreter, '-m', 'venv', venv], project);
   expect(made.status, made.output).toBe(0);
   const bin = join(venv, 'bin');
   for (const argv of [
@@ -47,6 +50,28 @@ function pipRoute(project: string): string {
   }
   return bin;
 }
+
+describe('tasks, by the pip route, WASI 0.3 (http-server, http-client, secrets): Python 3.12, pytest-asyncio from PyPI', () => {
+  let project: string;
+  let bin: string;
+  beforeAll(async () => {
+    project = await generate('asyncday', ['--wasi', '0.3', '--interfaces', 'http-server,http-client,secrets']);
+    // The Python 3.12 the toolchain's venv was made from: the one README's `python3.12` names on this machine.
+    const base = run([readToolchain().paths.python, '-c', 'import sys; print(sys._base_executable)'], project).output.trim();
+    bin = pipRoute(project, 'python3.12', base);
+  });
+
+  it('poe check, poe test and poe build pass, the async tests run by pytest-asyncio', () => {
+    for (const task of ['poe check', 'poe test', 'poe build']) {
+      const ran = inVenv(task.split(' '), project, bin);
+      expect(ran.status, `${task}:\n${ran.output}`).toBe(0);
+      if (task === 'poe test') expect(ran.output).toMatch(/ \d+ passed in [\d.]+s =/);
+      if (task === 'poe test') expect(ran.output).not.toMatch(/never awaited|skipped/);
+    }
+    expect(inVenv(['python', '-c', 'import pytest_asyncio, sys; print(sys.version_info[:2])'], project, bin).output).toContain('(3, 12)');
+    expect(statSync(join(project, 'build', 'asyncday.wasm')).size).toBeGreaterThan(1_000_000);
+  });
+});
 
 describe('tasks, by the pip route (wasmCloud 2, http-server and keyvalue)', () => {
   let project: string;
