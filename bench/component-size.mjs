@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const LIMIT = 50 * 1000 * 1000;
@@ -18,16 +18,20 @@ const json = process.argv.includes('--json');
 const cases = [
   ...INTERFACE_IDS.map((id) => ({ label: id, interfaces: CATALOG[id].direction === 'export' ? [id] : ['http-server', id] })),
   { label: 'all', interfaces: INTERFACE_IDS },
+  // WASI 0.3 (bench/wasi.mjs compares it with 0.2 in more detail).
+  { label: 'all, WASI 0.3', interfaces: interfacesFor('0.3'), args: ['--wasi', '0.3'] },
 ];
 
 const rows = [];
-for (const { label, interfaces } of cases) {
+for (const { label, interfaces, args = [] } of cases) {
   const cwd = mkdtempSync(join(tmpdir(), 'cwp-size-'));
   try {
-    execFileSync(process.execPath, [join(root, 'dist/src/bin.js'), 'sized', '--yes', '--interfaces', interfaces.join(',')], { cwd, stdio: 'ignore' });
+    execFileSync(process.execPath, [join(root, 'dist/src/bin.js'), 'sized', '--yes', ...args, '--interfaces', interfaces.join(',')], { cwd, stdio: 'ignore' });
     const project = join(cwd, 'sized');
     const started = process.hrtime.bigint();
-    execFileSync(toolchain.paths.componentizePy, ['-d', 'wit', '-w', 'sized', 'componentize', 'app', '-o', 'build/sized.wasm'], { cwd: project, stdio: 'ignore' });
+    // The project's own build (its componentize-py options, module names pinned), as README runs it.
+    const env = { ...process.env, PATH: `${dirname(toolchain.paths.wash)}:${process.env.PATH}` };
+    execFileSync(toolchain.paths.wash, ['build', '--skip-fetch'], { cwd: project, stdio: 'ignore', env });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const bytes = statSync(join(project, 'build/sized.wasm')).size;
     rows.push({ case: label, interfaces: interfaces.join(','), bytes, mb: +(bytes / 1e6).toFixed(2), ofLimit: +(bytes / LIMIT).toFixed(3), buildSeconds: +seconds.toFixed(1) });
