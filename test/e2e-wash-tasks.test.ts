@@ -196,12 +196,16 @@ describe('tasks, by the pip route (wasmCloud 2, http-server and keyvalue)', () =
   });
 });
 
-describe('tasks, by the uv route (wasmCloud 1.x, messaging-handler)', () => {
+describe.each([
+  { label: 'wasmCloud 1.x, messaging-handler', args: ['--wasmcloud', '1', '--interfaces', 'messaging-handler'], python: () => dirname(PYTHON.includes('/') ? PYTHON : resolvePython()) },
+  // .python-version says 3.12: uv finds the Python 3.12 the toolchain's venv was made from on PATH.
+  { label: 'WASI 0.3, messaging-handler and messaging-publisher', args: ['--wasi', '0.3', '--interfaces', 'messaging-handler,messaging-publisher'], python: () => dirname(resolvePython(readToolchain().paths.python, 'sys._base_executable')) },
+])('tasks, by the uv route ($label)', ({ args, python }) => {
   it('uv sync, then uv run poe test and poe check pass on a project with no bindings yet', async () => {
     const tc = readToolchain();
-    const project = await generate('uvroute', ['--wasmcloud', '1', '--interfaces', 'messaging-handler']);
+    const project = await generate('uvroute', args);
     expect(read(project, 'README.md')).toContain('`uv sync`');
-    const env = { PATH: [dirname(tc.paths.uv), '/usr/bin', '/bin', dirname(PYTHON.includes('/') ? PYTHON : resolvePython())].join(':'), UV_PYTHON_DOWNLOADS: 'never' };
+    const env = { PATH: [dirname(tc.paths.uv), '/usr/bin', '/bin', python()].join(':'), UV_PYTHON_DOWNLOADS: 'never' };
     const synced = runWith([tc.paths.uv, 'sync'], project, env);
     expect(synced.status, synced.output).toBe(0);
     for (const task of ['test', 'check']) {
@@ -213,8 +217,8 @@ describe('tasks, by the uv route (wasmCloud 1.x, messaging-handler)', () => {
   });
 });
 
-/** The directory of the python3 this test process would run. */
-function resolvePython(): string {
-  const found = spawnSync(PYTHON, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
+/** What `python` prints of itself: its executable (the python3 this test process would run), or another expression of `sys`. */
+function resolvePython(python = PYTHON, expression = 'sys.executable'): string {
+  const found = spawnSync(python, ['-c', `import sys; print(${expression})`], { encoding: 'utf8' });
   return found.stdout.trim();
 }
