@@ -13,8 +13,14 @@ export const INTERFACES_DIR = join(PACKAGE_ROOT, 'src', 'interfaces');
 
 const cache = new Map<string, string[]>();
 
-/** A block that stands for the blocks of another file, which two revisions of a module share: `# shared: <folder>/<file> (...)`. */
-const SHARED = /^# shared: ([a-z0-9-]+)\/([a-z0-9_/]+\.py)\b[^\n]*$/;
+/**
+ * A block that stands for blocks of another file, which two revisions of a module share:
+ * `# shared: <folder>/<file>: <name>, <name>` (the blocks that define those functions or classes, in that order).
+ */
+const SHARED = /^# shared: ([a-z0-9-]+)\/([a-z0-9_/]+\.py): ([A-Za-z_][\w, ]*)$/;
+
+/** The name a block defines: its function or class. */
+const defined = (block: string): string | undefined => /^(?:@\S+\n)*(?:async def|def|class) (\w+)/.exec(block)?.[1];
 
 /** The top-level blocks of `src/interfaces/<folder>/<file>`, in order, each `# shared:` block replaced by the blocks it names. */
 export function pythonBlocks(folder: string, file: string): string[] {
@@ -26,7 +32,13 @@ export function pythonBlocks(folder: string, file: string): string[] {
       .split(/\n\n\n(?=\S)/)
       .flatMap((block) => {
         const shared = SHARED.exec(block);
-        return shared ? pythonBlocks(shared[1] as string, shared[2] as string) : [block];
+        if (!shared) return [block];
+        const from = pythonBlocks(shared[1] as string, shared[2] as string);
+        return (shared[3] as string).split(',').map((name) => {
+          const found = from.find((b) => defined(b) === name.trim());
+          if (!found) throw new Error(`${folder}/${file}: ${shared[1]}/${shared[2]} defines no ${name.trim()}`);
+          return found;
+        });
       });
     cache.set(path, blocks);
   }

@@ -30,7 +30,7 @@ Headers: typing.TypeAlias = Sequence[tuple[str, str]]
 """Header names and values in order, a name repeated for each of its values; latin-1 text, as WSGI has them."""
 
 
-# shared: http-server/request_response.py (Request and Response, the same for WASI 0.2 and 0.3)
+# shared: http-server/common.py: Request, Response
 
 
 Handler: typing.TypeAlias = Callable[[Request], Response]
@@ -38,11 +38,7 @@ Handler: typing.TypeAlias = Callable[[Request], Response]
 INTERNAL_ERROR = Response(500, body="internal server error\n")
 
 
-def method_name(method: Method) -> str:
-    """The request method as it appears on the wire, e.g. `GET`."""
-    if isinstance(method, Method_Other):
-        return method.value
-    return type(method).__name__.removeprefix("Method_").upper()
+# shared: http-server/common.py: method_name
 
 
 def read_body(body: IncomingBody) -> bytes:
@@ -66,20 +62,7 @@ def read_request(request: IncomingRequest) -> Request:
     return Request(method_name(request.method()), path or "/", query, headers, read_body(request.consume()))
 
 
-def encode(response: Response) -> tuple[list[tuple[str, bytes]], bytes]:
-    """The headers and the body of `response` as bytes."""
-    headers = [(name, value.encode("latin-1")) for name, value in response.headers]
-    if isinstance(response.body, bytes):
-        return headers, response.body
-    if not any(name.lower() == "content-type" for name, _ in headers):
-        headers.append(("content-type", b"text/plain; charset=utf-8"))
-    return headers, response.body.encode()
-
-
-def chunks(data: bytes) -> Iterator[bytes]:
-    """`data` in pieces of at most MAX_CHUNK bytes."""
-    for start in range(0, len(data), MAX_CHUNK):
-        yield data[start : start + MAX_CHUNK]
+# shared: http-server/common.py: encode, chunks
 
 
 def outgoing(response: Response) -> tuple[OutgoingResponse, OutgoingBody, bytes]:
@@ -90,12 +73,7 @@ def outgoing(response: Response) -> tuple[OutgoingResponse, OutgoingBody, bytes]
     return result, result.body(), data
 
 
-def failure(request: Request, error: Exception) -> str:
-    """The line a failed request leaves on stderr: the request, the exception and where it was raised."""
-    where, frame = "", error.__traceback__
-    while frame is not None:  # the innermost frame: where the exception was raised
-        where, frame = f" at {frame.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{frame.tb_lineno}", frame.tb_next
-    return f"500 for {request.method} {request.target}: {error!r}{where}"
+# shared: http-server/common.py: failure
 
 
 def respond(handler: Handler, request: Request) -> tuple[OutgoingResponse, OutgoingBody, bytes]:
