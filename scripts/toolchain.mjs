@@ -52,20 +52,22 @@ function run(cmd, args, opts = {}) {
   execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
 }
 
+/** Whether `exe` is a Python of TEST_TOOLCHAIN.python or later (3.12: a WASI 0.3 project's tests need it). */
+function fits(exe) {
+  const [major, minor] = TEST_TOOLCHAIN.python.split('.').map(Number);
+  try {
+    const [M, m] = execFileSync(exe, ['-c', 'import sys; print(*sys.version_info[:2])'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(' ').map(Number);
+    return M === major && m >= minor;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * A Python of TEST_TOOLCHAIN.python or later for the venv: $TOOLCHAIN_PYTHON, python3.X on PATH, or pyenv's
- * (this machine's image has 3.12 there). None found fails: a WASI 0.3 project's tests need it.
+ * A Python that fits, for the venv: $TOOLCHAIN_PYTHON, python3.X on PATH, or pyenv's (this machine's image has
+ * 3.12 there). None found fails.
  */
 function findPython() {
-  const [major, minor] = TEST_TOOLCHAIN.python.split('.').map(Number);
-  const fits = (exe) => {
-    try {
-      const [M, m] = execFileSync(exe, ['-c', 'import sys; print(*sys.version_info[:2])'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(' ').map(Number);
-      return M === major && m >= minor;
-    } catch {
-      return false;
-    }
-  };
   const pyenv = join(process.env.PYENV_ROOT ?? join(homedir(), '.pyenv'), 'versions');
   const candidates = [
     process.env.TOOLCHAIN_PYTHON,
@@ -87,7 +89,7 @@ if (current()) {
   mkdirSync(dir, { recursive: true });
   const python = findPython();
   // A venv of an older Python (made before the toolchain needed 3.12) is made again.
-  if (existsSync(paths.python) && !execFileSync(paths.python, ['-c', 'import sys; print(sys.version)'], { encoding: 'utf8' }).startsWith(TEST_TOOLCHAIN.python)) {
+  if (existsSync(paths.python) && !fits(paths.python)) {
     rmSync(venv, { recursive: true, force: true });
   }
   if (!existsSync(paths.python)) run(python, ['-m', 'venv', venv]);

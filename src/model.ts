@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { CreateError, invalid } from './errors.js';
 import { freeText } from './interfaces/checks.js';
-import { CATALOG, EXPORT_IDS, INTERFACE_IDS, isInterfaceId, revisionsOf, SETTINGS, type InterfaceId } from './interfaces/index.js';
+import { CATALOG, EXPORT_IDS, INTERFACE_IDS, isInterfaceId, SETTINGS, unfitFor, type InterfaceId } from './interfaces/index.js';
 import type { Context, SettingValues } from './interfaces/types.js';
 import { deriveNames, type Names } from './names.js';
 import { closest } from './suggest.js';
@@ -124,9 +124,9 @@ export function resolveWasi(value: string | undefined, major: Major): WasiRevisi
 
 /** Every chosen interface must be written for the revision. */
 function checkRevision(interfaces: readonly InterfaceId[], wasi: WasiRevision, major: Major): void {
-  const unfit = interfaces.filter((id) => !revisionsOf(CATALOG[id]).includes(wasi));
-  if (unfit.length === 0) return;
-  const needs = revisionsOf(CATALOG[unfit[0] as InterfaceId]).join(' or ');
+  const found = unfitFor(interfaces, wasi);
+  if (!found) return;
+  const { unfit, needs } = found;
   throw invalid(
     '--interfaces',
     `${unfit.join(', ')} needs WASI ${needs}, and this project is WASI ${wasi}${major === 1 ? ' (wasmCloud 1)' : ''}: its interface is async.`,

@@ -79,9 +79,7 @@ export const NAME_QUESTION: InputQuestion = {
 };
 
 /** The interfaces written for the WASI revision the answers so far choose. */
-const fitting = (answers: Inputs): InterfaceId[] => {
-  return interfacesFor(resolveWasi(answers.wasi, resolveMajor(answers.wasmcloud)));
-};
+const fitting = (answers: Inputs): InterfaceId[] => interfacesFor(resolveWasi(answers.wasi, resolveMajor(answers.wasmcloud)));
 
 /** Asked once the host serves more than one revision (wasmCloud 2), before the interfaces it decides. */
 export const WASI_QUESTION: SelectQuestion = {

@@ -30,9 +30,7 @@ export const PROJECT_VERSION = '0.1.0';
 
 /** `wasi:config/store` → `wasi:config/store@0.2.0-rc.1`: the version the target's host serves. */
 export function versioned(iface: string, target: Target): string {
-  const family = iface.split('/')[0] as WitFamily;
-  const key = witText(target, family);
-  if (!key) throw new Error(`no WIT package for ${iface}`);
+  const key = witText(target, iface.split('/')[0] as WitFamily);
   return `${iface}@${WIT_PACKAGES[key].id.split('@')[1]}`;
 }
 
@@ -50,13 +48,7 @@ export function vendoredPackages(model: ProjectModel): WitPackage[] {
     needed.add(key);
     WIT_PACKAGES[key].deps.forEach(add);
   };
-  model.interfaces.forEach((id) =>
-    witOf(CATALOG[id], model.wasi).packages.forEach((family) => {
-      const key = witText(model, family);
-      if (!key) throw new Error(`no WIT package for ${family}`);
-      add(key);
-    }),
-  );
+  model.interfaces.forEach((id) => witOf(CATALOG[id], model.wasi).packages.forEach((family) => add(witText(model, family))));
   return Object.values(WIT_PACKAGES).filter((pkg) => needed.has(pkg.key));
 }
 

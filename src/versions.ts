@@ -186,9 +186,11 @@ export const WASI_03_SET: Partial<Record<WitFamily, WitTextKey>> = {
   'wasmcloud:secrets': 'wasmcloud:secrets@2.1.0',
 };
 
-/** The package text of `family` a target's host serves, or undefined when it serves none. */
-export function witText(target: Target, family: WitFamily): WitTextKey | undefined {
-  return (target.wasi === '0.3' ? WASI_03_SET[family] : undefined) ?? WIT_SETS[target.wasmcloud][family];
+/** The package text of `family` a target's host serves; an interface that names a family no set has is a bug. */
+export function witText(target: Target, family: WitFamily): WitTextKey {
+  const key = (target.wasi === '0.3' ? WASI_03_SET[family] : undefined) ?? WIT_SETS[target.wasmcloud][family];
+  if (!key) throw new Error(`no WIT package for ${family} on wasmCloud ${target.wasmcloud}, WASI ${target.wasi}`);
+  return key;
 }
 
 export type ProviderId = 'http-server' | 'http-client' | 'keyvalue-nats' | 'keyvalue-redis' | 'blobstore-fs' | 'messaging-nats' | 'sqldb-postgres';

@@ -58,3 +58,10 @@ export function revisionsOf(module: InterfaceModule): readonly WasiRevision[] {
 export function interfacesFor(wasi: WasiRevision): InterfaceId[] {
   return INTERFACE_IDS.filter((id) => revisionsOf(CATALOG[id]).includes(wasi));
 }
+
+/** The chosen interfaces not written for `wasi`, and the revisions the first of them needs (`0.3`); none: undefined. */
+export function unfitFor(ids: readonly InterfaceId[], wasi: WasiRevision): { unfit: InterfaceId[]; needs: string } | undefined {
+  const unfit = ids.filter((id) => !revisionsOf(CATALOG[id]).includes(wasi));
+  const first = unfit[0];
+  return first === undefined ? undefined : { unfit, needs: revisionsOf(CATALOG[first]).join(' or ') };
+}

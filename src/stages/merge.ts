@@ -12,7 +12,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { conflictsOf, merge3, mergedText, proposal, unifiedDiff, withMarkers, type MergeConflict } from '../diff.js';
 import { CreateError, fileError } from '../errors.js';
-import { CATALOG, revisionsOf, type InterfaceId } from '../interfaces/index.js';
+import { unfitFor, type InterfaceId } from '../interfaces/index.js';
 import { resolveModel, resolveWasi, type Inputs, type ProjectModel } from '../model.js';
 import { packageVersion } from '../paths.js';
 import { YO_RC_KEY } from '../render.js';
@@ -148,13 +148,14 @@ export async function planAdd(project: Project, wanted: InterfaceId[], overrides
     throw new CreateError('usage', `--wasi: the project is written for WASI ${previous.wasi}; add cannot change that.`, 'wasi', 'drop --wasi');
   }
   const added = wanted.filter((id) => !previous.interfaces.includes(id));
-  const unfit = added.filter((id) => !revisionsOf(CATALOG[id]).includes(previous.wasi));
-  if (unfit.length > 0) {
+  const found = unfitFor(added, previous.wasi);
+  if (found) {
+    const { unfit, needs } = found;
     throw new CreateError(
       'usage',
-      `add: ${unfit.join(', ')} needs WASI ${revisionsOf(CATALOG[unfit[0] as InterfaceId]).join(' or ')}, and ${previous.names.component} is written for WASI ${previous.wasi}.`,
+      `add: ${unfit.join(', ')} needs WASI ${needs}, and ${previous.names.component} is written for WASI ${previous.wasi}.`,
       'interfaces',
-      `generate a WASI ${revisionsOf(CATALOG[unfit[0] as InterfaceId]).join(' or ')} project (--wasmcloud 2 --wasi 0.3) and move your code into it, or leave out ${unfit.join(', ')}`,
+      `generate a WASI ${needs} project (--wasmcloud 2 --wasi ${needs}) and move your code into it, or leave out ${unfit.join(', ')}`,
     );
   }
   const model = resolveModel({ ...recorded, ...overrides, directory, interfaces: [...previous.interfaces, ...added] }, cwd);

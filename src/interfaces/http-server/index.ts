@@ -25,32 +25,24 @@ export const httpServer = defineInterface({
       check: hostPort('127.0.0.1:8000'),
     },
   ],
-  python: (ctx) =>
-    ctx.wasi === '0.3'
-      ? {
-          code: pythonBlocks('http-server', 'p3/handler.py'),
-          tests: { tests: pythonBlocks('http-server', 'p3/test_app.py') },
-          module: {
-            name: 'wasi_http',
-            code: pythonBlock('http-server', 'p3/wasi_http.py'),
-            tests: pythonBlock('http-server', 'p3/test_wasi_http.py'),
-            names: ['Request', 'Response', 'http_handler'],
-            imports: [{ iface: 'wasi:http/types' }],
-          },
-          // WASI 0.3's wasi:http/handler would otherwise be `handler`, as wasmcloud:messaging/handler is.
-          exportNames: [{ iface: 'wasi:http/handler', name: 'http_handler' }],
-        }
-      : {
-          code: pythonBlocks('http-server', 'handler.py'),
-          tests: { tests: pythonBlocks('http-server', 'test_app.py') },
-          module: {
-            name: 'wasi_http',
-            code: pythonBlock('http-server', 'wasi_http.py'),
-            tests: pythonBlock('http-server', 'test_wasi_http.py'),
-            names: ['Request', 'Response', 'incoming_handler'],
-            imports: [{ iface: 'wasi:http/types' }],
-          },
-        },
+  // The same layout on both revisions: WASI 0.3's files are in p3/, and its export is pinned.
+  python: (ctx) => {
+    const p3 = ctx.wasi === '0.3';
+    const file = (name: string): string => (p3 ? `p3/${name}` : name);
+    return {
+      code: pythonBlocks('http-server', file('handler.py')),
+      tests: { tests: pythonBlocks('http-server', file('test_app.py')) },
+      module: {
+        name: 'wasi_http',
+        code: pythonBlock('http-server', file('wasi_http.py')),
+        tests: pythonBlock('http-server', file('test_wasi_http.py')),
+        names: ['Request', 'Response', p3 ? 'http_handler' : 'incoming_handler'],
+        imports: [{ iface: 'wasi:http/types' }],
+      },
+      // WASI 0.3's wasi:http/handler would otherwise be `handler`, as wasmcloud:messaging/handler is.
+      ...(p3 ? { exportNames: [{ iface: 'wasi:http/handler', name: 'http_handler' }] } : {}),
+    };
+  },
   needs: (ctx) => ({
     // The host's HTTP router sends the component the requests for this host name.
     binds: { namespace: 'wasi', package: 'http', interfaces: [ctx.wasi === '0.3' ? 'handler' : 'incoming-handler'], config: { host: 'localhost' } },
