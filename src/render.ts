@@ -8,7 +8,7 @@ import { CATALOG, witOf } from './interfaces/index.js';
 import type { HostFacts } from './interfaces/types.js';
 import { recordedAnswers } from './answers-of.js';
 import { context, type ProjectModel } from './model.js';
-import { appView, capabilitiesView, ownedFiles, ownedModules, pinnedExports, pinnedModules, PYTHON_LINE_LENGTH, type PythonModuleView } from './render/python.js';
+import { appView, pinnedExports, pinnedModules, PYTHON_LINE_LENGTH, sdkFiles, sdkModules, type PythonModuleView } from './render/python.js';
 import { testView, type TestView } from './render/tests.js';
 import { chosen, listenAddress } from './platforms/needs.js';
 import { MEASURED } from './measured.js';
@@ -73,7 +73,8 @@ export interface CommonView {
   names: ProjectModel['names'];
   description: string;
   app: PythonModuleView;
-  capabilities: PythonModuleView;
+  /** wasmcloud_sdk/__init__.py and testing.py: what they import and install. */
+  sdk: SdkView;
   world: { exports: string[]; imports: string[] };
   readme: {
     title: string;
@@ -108,15 +109,13 @@ export interface CommonView {
     devCommand: string;
     devHelp: string;
     buildConfig: string;
-    /** What mypy and pyright check: every module of the project, the tool's too, tests/ and tools/. */
-    checked: string;
     /** The oldest Python the project runs its tests on (`requires-python`, `.python-version`). */
     python: string;
     /** WASI 0.3: async handlers, tested with pytest-asyncio. */
     async: boolean;
   };
   tests: TestView;
-  /** The modules the tool owns whole, and their tests: written as they are. */
+  /** The modules of wasmcloud_sdk/ that are written as they are. */
   owned: Array<{ path: string; contents: string }>;
   yoRc: string;
   ci: { install: Array<{ name: string; run: string }> };
@@ -126,10 +125,41 @@ export interface CommonView {
 export const YO_RC_KEY = 'create-wasmcloud-python';
 
 export { recordedAnswers } from './answers-of.js';
-export { ownedFiles };
+export { sdkFiles as ownedFiles };
 
 function yoRc(model: ProjectModel): string {
   return JSON.stringify({ [YO_RC_KEY]: { version: packageVersion(), answers: recordedAnswers(model) } }, null, 2);
+}
+
+/** What wasmcloud_sdk/__init__.py and testing.py need: the modules, which have stand-ins, which exports. */
+export interface SdkView {
+  /** `from wasmcloud_sdk import a, b` (testing.py: every module it puts a stand-in in place of, and the exports'). */
+  importLine: string;
+  hosts: Array<{ module: string; summary: string }>;
+  modules: Array<{ name: string; title: string }>;
+  http: boolean;
+  messaging: boolean;
+  logging: boolean;
+  async: boolean;
+  /** `await call` on WASI 0.3, where the app is async: testing.py's client runs it to the end. */
+  await: (call: string) => string;
+}
+
+function sdkView(model: ProjectModel): SdkView {
+  const modules = sdkModules(model);
+  const has = (name: string): boolean => modules.some((m) => m.name === name);
+  const async = model.wasi === '0.3';
+  const imported = modules.filter((m) => m.host !== undefined || m.name === 'http' || m.name === 'messaging').map((m) => m.name);
+  return {
+    importLine: imported.length > 0 ? `from wasmcloud_sdk import ${[...imported].sort().join(', ')}` : '',
+    hosts: modules.flatMap((m) => (m.host === undefined ? [] : [{ module: m.name, summary: m.host }])),
+    modules: modules.map((m) => ({ name: m.name, title: CATALOG[m.interface].title })),
+    http: has('http'),
+    messaging: has('messaging') && model.interfaces.includes('messaging-handler'),
+    logging: has('log'),
+    async,
+    await: (call) => (async ? `run(${call})` : call),
+  };
 }
 
 /** What a platform tells the common templates. */
@@ -161,7 +191,7 @@ export function commonView(model: ProjectModel, platform: PlatformFacts): Common
     names: model.names,
     description: model.description,
     app: appView(model),
-    capabilities: capabilitiesView(model),
+    sdk: sdkView(model),
     world: worldLines(model),
     readme: {
       title: model.names.component,
@@ -195,7 +225,6 @@ export function commonView(model: ProjectModel, platform: PlatformFacts): Common
         .map(toml)
         .join(', '),
       lineLength: PYTHON_LINE_LENGTH,
-      checked: ['app.py', 'capabilities.py', ...ownedModules(model).map((m) => `${m.name}.py`), 'tests', 'tools'].map(toml).join(', '),
       devCommand: toml(platform.dev.command),
       devHelp: toml(platform.dev.help),
       buildConfig: platform.buildConfig,
@@ -203,7 +232,7 @@ export function commonView(model: ProjectModel, platform: PlatformFacts): Common
       async: model.wasi === '0.3',
     },
     tests: testView(model),
-    owned: ownedFiles(model),
+    owned: sdkFiles(model),
     yoRc: yoRc(model),
     ci: { install: platform.ciInstall.map((step) => ({ name: yaml(step.name), run: yaml(step.run) })) },
   };
@@ -212,16 +241,15 @@ export function commonView(model: ProjectModel, platform: PlatformFacts): Common
 /** Files every major writes, rendered from templates/. */
 export const COMMON_TEMPLATES: Array<{ source: string; destination: string }> = [
   { source: 'app.py.ejs', destination: 'app.py' },
-  { source: 'capabilities.py.ejs', destination: 'capabilities.py' },
+  { source: 'sdk/__init__.py.ejs', destination: 'wasmcloud_sdk/__init__.py' },
+  { source: 'sdk/testing.py.ejs', destination: 'wasmcloud_sdk/testing.py' },
+  { source: 'conftest.py.ejs', destination: 'conftest.py' },
   { source: 'world.wit.ejs', destination: 'wit/world.wit' },
   { source: 'pyproject.toml.ejs', destination: 'pyproject.toml' },
   { source: 'gitignore.ejs', destination: '.gitignore' },
   { source: 'gitkeep.ejs', destination: 'build/.gitkeep' },
   { source: 'yo-rc.json.ejs', destination: '.yo-rc.json' },
   { source: 'tests/test_app.py.ejs', destination: 'tests/test_app.py' },
-  { source: 'tests/conftest.py.ejs', destination: 'tests/conftest.py' },
-  { source: 'tests/test_capabilities.py.ejs', destination: 'tests/test_capabilities.py' },
-  { source: 'tests/__init__.py.ejs', destination: 'tests/__init__.py' },
   { source: 'python-version.ejs', destination: '.python-version' },
   { source: 'tools/__init__.py', destination: 'tools/__init__.py' },
   { source: 'tools/bindings.py', destination: 'tools/bindings.py' },

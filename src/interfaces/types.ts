@@ -49,78 +49,51 @@ export interface HostFacts {
 }
 
 /**
- * Python a module contributes to app.py (an export) or capabilities.py (an import). The code itself is
- * in the interface's `.py` files (see `python.ts`); imports name WIT interfaces without a version
- * (`wasi:http/types`), and the renderer turns each into the module componentize-py is told to generate.
+ * A module of the project's `wasmcloud_sdk/` package: the tool's Python over the bindings, which app.py calls
+ * instead of the bindings. Its text is a file of the interface's folder; it holds no value of the project.
+ */
+export interface SdkModule {
+  /** `wasmcloud_sdk/<name>.py`. */
+  name: string;
+  /** Its file in the interface's folder: `sdk/keyvalue.py`, `p3/sdk/http.py`. */
+  source: string;
+  /** The WIT interfaces its bindings come from, each with the module name the build pins it to (the default when absent). */
+  imports: Array<{ iface: string; alias?: string }>;
+  /** What its `MemoryHost` (the stand-in `wasmcloud_sdk.testing` puts in place for each test) holds; none: it has none. */
+  host?: string;
+}
+
+/**
+ * What an interface contributes to the project's Python: its modules of `wasmcloud_sdk/`, and its part of app.py
+ * (the user's), written on them. The code itself is in the interface's `.py` files (see `python.ts`).
  */
 export interface PythonFragment {
-  /** `from wit_world.imports.<module of iface> import <names>` */
-  fromImports?: Array<{ iface: string; names: string[] }>;
-  /** `from wit_world.imports import <module of iface> [as alias]` */
-  moduleImports?: Array<{ iface: string; alias: string }>;
-  /** Module-level constants, `NAME = <python literal>`, computed in the module. */
-  constants?: Array<[string, string]>;
-  /** Top-level blocks: helper functions, and for an export its handler class. */
-  code?: string[];
-  /** Standard-library modules the code imports (`re`). */
+  /** Its modules of the SDK package (an interface shared by two interfaces is written once: the first wins). */
+  sdk?: SdkModule[];
+  /** app.py: `from wasmcloud_sdk import <module>, ...`. */
+  uses?: string[];
+  /** app.py: `from wasmcloud_sdk.<module> import <names>`. */
+  names?: Array<{ module: string; names: string[] }>;
+  /** Standard-library modules app.py's code imports (`re`). */
   stdlib?: string[];
-  /** Helpers several modules share (each written once, before the modules' own code). */
+  /** Module-level constants of app.py, `NAME = <python literal>`, computed in the module. */
+  constants?: Array<[string, string]>;
+  /** Top-level blocks of app.py several interfaces share (each written once). */
   helpers?: string[];
+  /** Top-level blocks of app.py: an export's app and handlers, an import's helper functions. */
+  code?: string[];
   /**
-   * Statements run once per request or message; they see `key: str`, `body: bytes`, `write: bool` (a POST,
-   * a PUT or a message: the body is to be kept; otherwise the request only reads) and `lines: list[str]`.
+   * Statements of app.py's `demo()`, run once per request or message; they see `key: str`, `body: bytes`,
+   * `write: bool` (a POST, a PUT or a message: the body is to be kept) and `lines: list[str]`.
    */
   steps?: string[];
-  /** What tests/ needs to test this code in plain CPython. */
-  tests?: TestFragment;
-  /**
-   * An export's part of capabilities.py: helpers its owned module imports from there, with what they import,
-   * written once with the imports' own (WASI 0.3's messaging handler and publisher share how a message is sent).
-   */
-  capabilities?: Pick<PythonFragment, 'helpers' | 'fromImports' | 'moduleImports' | 'stdlib'>;
-  /** A module of the tool's own that the code uses (an export's plumbing around the user's handler). */
-  module?: OwnedModule;
+  /** Tests in tests/test_app.py: of the export's routes, of an import's demo lines (on wasmcloud_sdk.testing's hosts). */
+  tests?: string[];
   /**
    * Exported interfaces' module names, pinned with `--export-interface-name` like the imports' (WASI 0.3's
    * `wasi:http/handler` and `wasmcloud:messaging/handler` would otherwise rename each other's classes).
    */
   exportNames?: Array<{ iface: string; name: string }>;
-}
-
-/**
- * A Python module the tool owns, whole: `<name>.py`, and its tests, `tests/test_<name>.py`. It holds what
- * the user need not read (an export's plumbing), so that app.py stays short; `add` may rewrite both.
- */
-export interface OwnedModule {
-  /** The module's name: not one of the standard library's (`http` would shadow it). */
-  name: string;
-  /** The module's text, its imports included: it holds no value of the project. */
-  code: string;
-  /** tests/test_<name>.py's text. */
-  tests: string;
-  /** The names app.py may import from it: it imports those its code uses. */
-  names: string[];
-  /** The WIT interfaces it imports from the bindings, by the module name the build pins (`alias`, or the default). */
-  imports: Array<{ iface: string; alias?: string }>;
-}
-
-/**
- * A capability's part of tests/: a fake host stands in for what the code imports (pytest's monkeypatch
- * sets it on the modules), and tests call the helpers. Identical parts are written once.
- */
-export interface TestFragment {
-  /** Binding modules (their pinned names) whose functions the fixture replaces. */
-  modules?: string[];
-  /** Module-level fake classes. */
-  fakes?: string[];
-  /** FakeHost dataclass fields: what the host holds and how it will answer. */
-  state?: string[];
-  /** FakeHost methods that stand in for imported functions (top-level defs taking `self`). */
-  methods?: string[];
-  /** Statements of the autouse fixture; they see `monkeypatch`, `fake` (the FakeHost) and `modules`. */
-  patches?: string[];
-  /** Tests: of app.py for an export (tests/test_app.py), of capabilities.py for an import (tests/test_capabilities.py). */
-  tests: string[];
 }
 
 /** A named group of configuration values. */

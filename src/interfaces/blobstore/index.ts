@@ -1,6 +1,6 @@
 import { markdownCode, python } from '../../escape.js';
 import { matching, storeName } from '../checks.js';
-import { FAKE_RESOURCE, SAFE_NAME, SAFE_NAME_TEST } from '../common/index.js';
+import { SAFE_NAME, SAFE_NAME_TEST } from '../common/index.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 
@@ -31,33 +31,24 @@ export const blobstore = defineInterface({
     },
   ],
   python: (ctx) => ({
-    fromImports: [
-      { iface: 'wasi:blobstore/types', names: ['IncomingValue', 'OutgoingValue'] },
-      { iface: 'wasi:blobstore/container', names: ['Container'] },
+    sdk: [
+      {
+        name: 'blobstore',
+        source: 'sdk/blobstore.py',
+        imports: [
+          { iface: 'wasi:blobstore/blobstore', alias: 'blobstore' },
+          { iface: 'wasi:blobstore/container' },
+          { iface: 'wasi:blobstore/types' },
+        ],
+        host: 'containers: container → object name → bytes',
+      },
     ],
-    moduleImports: [{ iface: 'wasi:blobstore/blobstore', alias: 'blobstore' }],
-    constants: [
-      ['BLOB_CONTAINER', python(ctx.settings.blobstoreContainer)],
-      ['MAX_CHUNK', '4096'],
-    ],
+    uses: ['blobstore'],
+    constants: [['BLOB_CONTAINER', python(ctx.settings.blobstoreContainer)]],
     stdlib: ['re'],
     helpers: [SAFE_NAME],
-    code: pythonBlocks('blobstore', 'capability.py'),
     steps: [pythonBlock('blobstore', 'step.py')],
-    tests: {
-      modules: ['blobstore', 'blobstore_types'],
-      fakes: [FAKE_RESOURCE, ...pythonBlocks('blobstore', 'fakes.py')],
-      state: ['containers: dict[str, dict[str, bytes]] = field(default_factory=dict)', 'inclusive_end: bool = True'],
-      methods: pythonBlocks('blobstore', 'host.py'),
-      patches: [
-        'monkeypatch.setattr(blobstore, "container_exists", fake.container_exists)',
-        'monkeypatch.setattr(blobstore, "get_container", fake.get_container)',
-        'monkeypatch.setattr(blobstore, "create_container", fake.create_container)',
-        'monkeypatch.setattr(capabilities, "OutgoingValue", FakeOutgoingValue)',
-        'monkeypatch.setattr(capabilities, "IncomingValue", FakeIncomingValue)',
-      ],
-      tests: [...pythonBlocks('blobstore', 'test_capabilities.py'), SAFE_NAME_TEST],
-    },
+    tests: [...pythonBlocks('blobstore', 'test_capabilities.py'), SAFE_NAME_TEST],
   }),
   needs: (ctx) => ({
     binds: { namespace: 'wasi', package: 'blobstore', interfaces: ['blobstore'], config: { buckets: ctx.settings.blobstoreContainer } },

@@ -22,17 +22,11 @@ export const config = defineInterface({
     },
   ],
   python: () => ({
-    moduleImports: [{ iface: 'wasi:config/store', alias: 'config_store' }],
+    sdk: [{ name: 'config', source: 'sdk/config.py', imports: [{ iface: 'wasi:config/store', alias: 'config_store' }], host: 'values: key → value' }],
+    uses: ['config'],
     constants: [['DEFAULT_GREETING', '"Hello"']],
-    code: pythonBlocks('config', 'capability.py'),
     steps: [pythonBlock('config', 'step.py')],
-    tests: {
-      modules: ['config_store'],
-      state: ['config: dict[str, str] = field(default_factory=dict)', 'config_fails: bool = False'],
-      methods: pythonBlocks('config', 'host.py'),
-      patches: ['monkeypatch.setattr(config_store, "get", fake.config_get)'],
-      tests: pythonBlocks('config', 'test_capabilities.py'),
-    },
+    tests: pythonBlocks('config', 'test_capabilities.py'),
   }),
   needs: (ctx) => ({
     binds: { namespace: 'wasi', package: 'config', interfaces: ['store'] },

@@ -1,1 +1,1 @@
-lines.append(f"greeting: {configured_greeting()}")
+lines.append(f"greeting: {config.get('greeting', DEFAULT_GREETING)}")

@@ -1,62 +1,36 @@
 import { markdownCode, python } from '../../escape.js';
 import { url } from '../checks.js';
-import { FAKE_RESOURCE } from '../common/index.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface, type PythonFragment } from '../types.js';
 
-/** WASI 0.2: `outgoing_handler.handle` gives a future the code blocks on, one request at a time. */
+const HOST = 'requests: each request sent; respond(url, ...) sets an answer, deny(host) refuses a host';
+
+/** WASI 0.2: `http_client.get` blocks until the answer is in, one request at a time. */
 const p2 = (upstream: string): PythonFragment => ({
-  fromImports: [{ iface: 'wasi:http/types', names: ['ErrorCode_HttpRequestDenied', 'Fields', 'OutgoingRequest', 'Scheme_Http', 'Scheme_Https'] }],
-  moduleImports: [{ iface: 'wasi:http/outgoing-handler', alias: 'outgoing_handler' }],
+  sdk: [
+    {
+      name: 'http_client',
+      source: 'sdk/http_client.py',
+      imports: [{ iface: 'wasi:http/outgoing-handler', alias: 'outgoing_handler' }, { iface: 'wasi:http/types' }],
+      host: HOST,
+    },
+  ],
+  uses: ['http_client'],
   constants: [['UPSTREAM_URL', upstream]],
   code: pythonBlocks('http-client', 'capability.py'),
   steps: [pythonBlock('http-client', 'step.py')],
-  tests: {
-    modules: ['outgoing_handler'],
-    fakes: [FAKE_RESOURCE, ...pythonBlocks('http-client', 'fakes.py')],
-    state: ['requests: list[dict[str, object]] = field(default_factory=list)', 'upstream_status: int = 200', 'deny: bool = False'],
-    methods: pythonBlocks('http-client', 'host.py'),
-    patches: [
-      'monkeypatch.setattr(capabilities, "OutgoingRequest", FakeRequest)',
-      'monkeypatch.setattr(capabilities, "Fields", lambda: None)',
-      'monkeypatch.setattr(outgoing_handler, "handle", fake.handle)',
-    ],
-    tests: pythonBlocks('http-client', 'test_capabilities.py'),
-  },
+  tests: pythonBlocks('http-client', 'test_capabilities.py'),
 });
 
-/**
- * WASI 0.3: `await http_client.send(request)`, so that several requests are in flight at once
- * (asyncio.gather); the fake host holds each until as many as a test expects have started.
- */
+/** WASI 0.3: `await http_client.get(...)`, so that several requests are in flight at once (asyncio.gather). */
 const p3 = (upstream: string): PythonFragment => ({
-  fromImports: [{ iface: 'wasi:http/types', names: ['ErrorCode_HttpRequestDenied', 'Fields', 'Request', 'Scheme_Http', 'Scheme_Https'] }],
-  moduleImports: [{ iface: 'wasi:http/client', alias: 'http_client' }],
+  sdk: [{ name: 'http_client', source: 'p3/sdk/http_client.py', imports: [{ iface: 'wasi:http/client', alias: 'http_client' }, { iface: 'wasi:http/types' }], host: HOST }],
+  uses: ['http_client'],
   constants: [['UPSTREAM_URL', upstream]],
   stdlib: ['asyncio'],
   code: pythonBlocks('http-client', 'p3/capability.py'),
   steps: [pythonBlock('http-client', 'p3/step.py')],
-  tests: {
-    modules: ['http_client'],
-    fakes: [FAKE_RESOURCE, ...pythonBlocks('http-client', 'p3/fakes.py')],
-    state: [
-      'requests: list[dict[str, object]] = field(default_factory=list)',
-      'upstream_status: int = 200',
-      'deny: bool = False',
-      'together: int = 1',
-      'all_started: asyncio.Event = field(default_factory=asyncio.Event)',
-      'in_flight: int = 0',
-      'most_in_flight: int = 0',
-    ],
-    methods: pythonBlocks('http-client', 'p3/host.py'),
-    patches: [
-      'monkeypatch.setattr(capabilities, "Request", FakeOutgoingRequest)',
-      'monkeypatch.setattr(capabilities, "Fields", lambda: None)',
-      'monkeypatch.setattr("wit_world.result_option_http_types_fields_http_types_error_code_future", fake.trailers_future)',
-      'monkeypatch.setattr(http_client, "send", fake.send)',
-    ],
-    tests: pythonBlocks('http-client', 'p3/test_capabilities.py'),
-  },
+  tests: pythonBlocks('http-client', 'p3/test_capabilities.py'),
 });
 
 export const httpClient = defineInterface({

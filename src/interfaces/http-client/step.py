@@ -1,1 +1,1 @@
-lines.append(f"upstream {UPSTREAM_URL}: {fetch_status(UPSTREAM_URL)}")
+lines.append(f"upstream {UPSTREAM_URL}: {upstream_status(UPSTREAM_URL)}")

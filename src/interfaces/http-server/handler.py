@@ -1,18 +1,28 @@
-def handle(request: Request) -> Response:
-    """Answer one HTTP request: a route for each method and path, and the greeting for any other."""
-    match request.method, request.path:
-        case "GET", "/health":
-            return Response(200, [("content-type", "text/plain; charset=utf-8")], "ok\n")
-        case "POST", "/echo":
-            content_type = request.header("content-type") or "application/octet-stream"
-            return Response(200, [("content-type", content_type)], request.body)
-        case _:
-            # A greeting that echoes the method and path, then what each capability did: a POST or a
-            # PUT writes (its body is stored), any other method only reads.
-            lines = [f"Hello from {COMPONENT_NAME}! {request.method} {request.target}"]
-            lines += use_capabilities(request.target, request.body, write=request.method in ("POST", "PUT"))
-            return Response(body="\n".join(lines) + "\n")
+app = App()
 
 
-# The export the host calls for each request: wasi_http.py reads the request, calls handle() and sends its answer.
-IncomingHandler = incoming_handler(handle)
+@app.get("/health")
+def health(request: Request) -> Response:
+    """A route of its own, for a load balancer's health check."""
+    return Response.text("ok\n")
+
+
+@app.post("/echo")
+def echo(request: Request) -> Response:
+    """The body back, with its content type."""
+    return Response(request.body, content_type=request.headers.get("content-type", "application/octet-stream"))
+
+
+@app.route("/{path:path}")
+def greet(request: Request, path: str) -> Response:
+    """Any other request: a greeting that echoes the method and path, then what each capability did.
+
+    A POST or a PUT writes (its body is kept), any other method only reads.
+    """
+    lines = [f"Hello from {COMPONENT_NAME}! {request.method} {request.target}"]
+    lines += demo(request.target, request.body, write=request.method in ("POST", "PUT"))
+    return Response.text("\n".join(lines) + "\n")
+
+
+# The export the host calls for each request: the SDK reads the request, calls the app and sends its answer.
+IncomingHandler = incoming_handler(app)

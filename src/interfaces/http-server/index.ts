@@ -1,6 +1,6 @@
 import { markdownCode } from '../../escape.js';
 import { hostPort } from '../checks.js';
-import { pythonBlock, pythonBlocks } from '../python.js';
+import { pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 
 const port = (address: string): string => address.split(':').pop() as string;
@@ -30,15 +30,10 @@ export const httpServer = defineInterface({
     const p3 = ctx.wasi === '0.3';
     const file = (name: string): string => (p3 ? `p3/${name}` : name);
     return {
+      sdk: [{ name: 'http', source: file('sdk/http.py'), imports: [{ iface: 'wasi:http/types' }] }],
+      names: [{ module: 'http', names: ['App', 'Request', 'Response', p3 ? 'http_handler' : 'incoming_handler'] }],
       code: pythonBlocks('http-server', file('handler.py')),
-      tests: { tests: pythonBlocks('http-server', file('test_app.py')) },
-      module: {
-        name: 'wasi_http',
-        code: pythonBlock('http-server', file('wasi_http.py')),
-        tests: pythonBlock('http-server', file('test_wasi_http.py')),
-        names: ['Request', 'Response', p3 ? 'http_handler' : 'incoming_handler'],
-        imports: [{ iface: 'wasi:http/types' }],
-      },
+      tests: pythonBlocks('http-server', file('test_app.py')),
       // WASI 0.3's wasi:http/handler would otherwise be `handler`, as wasmcloud:messaging/handler is.
       ...(p3 ? { exportNames: [{ iface: 'wasi:http/handler', name: 'http_handler' }] } : {}),
     };

@@ -1,6 +1,6 @@
 import { markdownCode, python } from '../../escape.js';
 import { oneOf, storeName } from '../checks.js';
-import { DEV_NATS_URL, FAKE_RESOURCE, SAFE_NAME, SAFE_NAME_TEST } from '../common/index.js';
+import { DEV_NATS_URL, SAFE_NAME, SAFE_NAME_TEST } from '../common/index.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface, type Backend, type DevSetting } from '../types.js';
 
@@ -42,23 +42,23 @@ export const keyvalue = defineInterface({
     },
   ],
   python: (ctx) => ({
-    moduleImports: [
-      { iface: 'wasi:keyvalue/store', alias: 'keyvalue_store' },
-      { iface: 'wasi:keyvalue/atomics', alias: 'atomics' },
+    sdk: [
+      {
+        name: 'keyvalue',
+        source: 'sdk/keyvalue.py',
+        imports: [
+          { iface: 'wasi:keyvalue/store', alias: 'keyvalue_store' },
+          { iface: 'wasi:keyvalue/atomics', alias: 'atomics' },
+        ],
+        host: 'buckets: bucket → key → bytes',
+      },
     ],
+    uses: ['keyvalue'],
     constants: [['KEYVALUE_BUCKET', python(ctx.settings.keyvalueBucket)]],
     stdlib: ['re'],
     helpers: [SAFE_NAME],
-    code: pythonBlocks('keyvalue', 'capability.py'),
     steps: [pythonBlock('keyvalue', 'step.py')],
-    tests: {
-      modules: ['keyvalue_store', 'atomics'],
-      fakes: [FAKE_RESOURCE, ...pythonBlocks('keyvalue', 'fakes.py')],
-      state: ['counters: dict[tuple[str, str], int] = field(default_factory=dict)', 'keyvalue_fails: bool = False'],
-      methods: pythonBlocks('keyvalue', 'host.py'),
-      patches: ['monkeypatch.setattr(keyvalue_store, "open", fake.open_bucket)', 'monkeypatch.setattr(atomics, "increment", fake.increment)'],
-      tests: [...pythonBlocks('keyvalue', 'test_capabilities.py'), SAFE_NAME_TEST],
-    },
+    tests: [...pythonBlocks('keyvalue', 'test_capabilities.py'), SAFE_NAME_TEST],
   }),
   needs: (ctx) => {
     const bucket = ctx.settings.keyvalueBucket;

@@ -1,4 +1,4 @@
 try:
-    lines.append(f"count: {increment_counter(key)}")
-except Err as error:
-    lines.append(f"keyvalue error: {error.value}")
+    lines.append(f"count: {keyvalue.open(KEYVALUE_BUCKET).increment(f'count-{safe_name(key)}')}")
+except keyvalue.KeyValueError as error:
+    lines.append(f"keyvalue error: {error}")

@@ -1,3 +1,4 @@
+import { python } from '../../escape.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 
@@ -10,15 +11,13 @@ export const logging = defineInterface({
   exports: [],
   packages: ['wasi:logging'],
   settings: [],
-  python: () => ({
-    fromImports: [{ iface: 'wasi:logging/logging', names: ['Level', 'log'] }],
+  python: (ctx) => ({
+    sdk: [{ name: 'log', source: 'sdk/log.py', imports: [{ iface: 'wasi:logging/logging' }], host: 'records: (level, context, message) of each record logged' }],
+    stdlib: ['logging'],
+    // A logger named after the component: wasi:logging's context.
+    constants: [['logger', `logging.getLogger(${python(ctx.names.component)})`]],
     steps: [pythonBlock('logging', 'step.py')],
-    tests: {
-      state: ['logs: list[tuple[capabilities.Level, str, str]] = field(default_factory=list)'],
-      methods: pythonBlocks('logging', 'host.py'),
-      patches: ['monkeypatch.setattr(capabilities, "log", fake.log)'],
-      tests: pythonBlocks('logging', 'test_capabilities.py'),
-    },
+    tests: pythonBlocks('logging', 'test_capabilities.py'),
   }),
   // The host provides it itself: no backend, no provider, no configuration.
   needs: () => ({ binds: { namespace: 'wasi', package: 'logging', interfaces: ['logging'] } }),

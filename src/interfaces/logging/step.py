@@ -1,1 +1,1 @@
-log(Level.INFO, COMPONENT_NAME, f"handling {key} ({len(body)} bytes)")
+logger.info("handling %s (%d bytes)", key, len(body))

@@ -1,7 +1,7 @@
 import { markdownCode } from '../../escape.js';
 import { subscription } from '../checks.js';
-import { NATS_DEV, PUBLISH_BYTES, PUBLISH_FAKE, PUBLISH_FAKE_P3 } from '../common/index.js';
-import { pythonBlock, pythonBlocks } from '../python.js';
+import { MESSAGING_SDK, NATS_DEV } from '../common/index.js';
+import { pythonBlocks } from '../python.js';
 import { defineInterface, type Context, type PythonFragment } from '../types.js';
 
 /** What the tool's module does around the user's handler (README). */
@@ -23,31 +23,20 @@ const handlerText = (ctx: Context): { is: string; plumbing: string } =>
   ctx.wasi === '0.3' ? { is: '`handle_message` (an `async def`)', plumbing: PLUMBING_P3 } : { is: '`handle_message`', plumbing: PLUMBING_P2 };
 
 const PYTHON_P2: PythonFragment = {
+  sdk: [MESSAGING_SDK('0.2')],
+  names: [{ module: 'messaging', names: ['Message', 'message_handler'] }],
   code: pythonBlocks('messaging-handler', 'handler.py'),
-  tests: { ...PUBLISH_FAKE, tests: pythonBlocks('messaging-handler', 'test_app.py') },
-  module: {
-    name: 'wasmcloud_messaging',
-    code: pythonBlock('messaging-handler', 'wasmcloud_messaging.py'),
-    tests: pythonBlock('messaging-handler', 'test_wasmcloud_messaging.py'),
-    names: ['Message', 'message_handler'],
-    imports: [{ iface: 'wasmcloud:messaging/types' }, { iface: 'wasmcloud:messaging/consumer', alias: 'consumer' }],
-  },
+  tests: pythonBlocks('messaging-handler', 'test_app.py'),
 };
 
-/** WASI 0.3: an async handler; bodies are streams; the reply goes out through capabilities.py's publish_bytes(). */
+/** WASI 0.3: an async handler; bodies are streams. */
 const PYTHON_P3: PythonFragment = {
+  sdk: [MESSAGING_SDK('0.3')],
+  names: [{ module: 'messaging', names: ['Message', 'message_handler'] }],
   code: pythonBlocks('messaging-handler', 'p3/handler.py'),
-  tests: { ...PUBLISH_FAKE_P3, tests: pythonBlocks('messaging-handler', 'p3/test_app.py') },
-  capabilities: PUBLISH_BYTES,
+  tests: pythonBlocks('messaging-handler', 'p3/test_app.py'),
   // The export class is MessageHandler (http-server's is HttpHandler): both would be Handler otherwise.
   exportNames: [{ iface: 'wasmcloud:messaging/handler', name: 'message_handler' }],
-  module: {
-    name: 'wasmcloud_messaging',
-    code: pythonBlock('messaging-handler', 'p3/wasmcloud_messaging.py'),
-    tests: pythonBlock('messaging-handler', 'p3/test_wasmcloud_messaging.py'),
-    names: ['Message', 'message_handler'],
-    imports: [{ iface: 'wasmcloud:messaging/types' }],
-  },
 };
 
 export const messagingHandler = defineInterface({

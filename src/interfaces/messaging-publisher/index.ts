@@ -1,6 +1,6 @@
 import { markdownCode, python } from '../../escape.js';
 import { subject } from '../checks.js';
-import { NATS_DEV, PUBLISH_BYTES, PUBLISH_FAKE, PUBLISH_FAKE_P3 } from '../common/index.js';
+import { MESSAGING_SDK, NATS_DEV } from '../common/index.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 
@@ -28,24 +28,13 @@ export const messagingPublisher = defineInterface({
       check: subject,
     },
   ],
-  python: (ctx) =>
-    ctx.wasi === '0.3'
-      ? {
-          // publish_bytes() streams the event's body: the handler's reply shares it (common/).
-          ...PUBLISH_BYTES,
-          constants: [['EVENTS_SUBJECT', python(ctx.settings.eventsSubject)]],
-          code: pythonBlocks('messaging-publisher', 'p3/capability.py'),
-          steps: [pythonBlock('messaging-publisher', 'p3/step.py')],
-          tests: { ...PUBLISH_FAKE_P3, tests: pythonBlocks('messaging-publisher', 'p3/test_capabilities.py') },
-        }
-      : {
-          fromImports: [{ iface: 'wasmcloud:messaging/types', names: ['BrokerMessage'] }],
-          moduleImports: [{ iface: 'wasmcloud:messaging/consumer', alias: 'consumer' }],
-          constants: [['EVENTS_SUBJECT', python(ctx.settings.eventsSubject)]],
-          code: pythonBlocks('messaging-publisher', 'capability.py'),
-          steps: [pythonBlock('messaging-publisher', 'step.py')],
-          tests: { ...PUBLISH_FAKE, tests: pythonBlocks('messaging-publisher', 'test_capabilities.py') },
-        },
+  python: (ctx) => ({
+    sdk: [MESSAGING_SDK(ctx.wasi)],
+    uses: ['messaging'],
+    constants: [['EVENTS_SUBJECT', python(ctx.settings.eventsSubject)]],
+    steps: [pythonBlock('messaging-publisher', ctx.wasi === '0.3' ? 'p3/step.py' : 'step.py')],
+    tests: pythonBlocks('messaging-publisher', 'test_capabilities.py'),
+  }),
   needs: () => ({
     binds: { namespace: 'wasmcloud', package: 'messaging', interfaces: ['consumer'] },
     brokered: true,

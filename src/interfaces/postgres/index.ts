@@ -35,18 +35,18 @@ export const postgres = defineInterface({
     },
   ],
   python: () => ({
-    fromImports: [{ iface: 'wasmcloud:postgres/types', names: ['PgValue_Int8', 'PgValue_Text', 'QueryError_Unexpected'] }],
-    moduleImports: [{ iface: 'wasmcloud:postgres/query', alias: 'postgres_query' }],
+    sdk: [
+      {
+        name: 'postgres',
+        source: 'sdk/postgres.py',
+        imports: [{ iface: 'wasmcloud:postgres/query', alias: 'postgres_query' }, { iface: 'wasmcloud:postgres/types' }],
+        host: 'statements: (sql, params) of each statement run; answer(sql, rows) sets what a query returns',
+      },
+    ],
+    uses: ['postgres'],
     constants: [['CREATE_VISITS', python(CREATE_VISITS)]],
-    code: pythonBlocks('postgres', 'capability.py'),
     steps: [pythonBlock('postgres', 'step.py')],
-    tests: {
-      modules: ['postgres_query', 'postgres_types'],
-      state: ['visits: list[str] = field(default_factory=list)', 'statements: list[str] = field(default_factory=list)', 'postgres_fails: bool = False'],
-      methods: pythonBlocks('postgres', 'host.py'),
-      patches: ['monkeypatch.setattr(postgres_query, "query_batch", fake.query_batch)', 'monkeypatch.setattr(postgres_query, "query", fake.query)'],
-      tests: pythonBlocks('postgres', 'test_capabilities.py'),
-    },
+    tests: pythonBlocks('postgres', 'test_capabilities.py'),
   }),
   needs: (ctx) => {
     const server = new URL(ctx.settings.postgresUrl);

@@ -1,6 +1,5 @@
 import { markdownCode, python } from '../../escape.js';
 import { matching } from '../checks.js';
-import { FAKE_RESOURCE } from '../common/index.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 
@@ -31,23 +30,23 @@ export const secrets = defineInterface({
     },
   ],
   python: (ctx) => ({
-    fromImports: [{ iface: 'wasmcloud:secrets/store', names: ['SecretsError_NotFound', 'SecretValue_String'] }],
-    moduleImports: [
-      { iface: 'wasmcloud:secrets/store', alias: 'secrets_store' },
-      { iface: 'wasmcloud:secrets/reveal', alias: 'secrets_reveal' },
+    sdk: [
+      {
+        name: 'secrets',
+        source: 'p3/sdk/secrets.py',
+        imports: [
+          { iface: 'wasmcloud:secrets/store', alias: 'secrets_store' },
+          { iface: 'wasmcloud:secrets/reveal', alias: 'secrets_reveal' },
+        ],
+        host: 'values: name → the secret',
+      },
     ],
+    uses: ['secrets'],
     constants: [['SECRET_NAME', python(ctx.settings.secretName)]],
     stdlib: ['hashlib'],
     code: pythonBlocks('secrets', 'capability.py'),
     steps: [pythonBlock('secrets', 'step.py')],
-    tests: {
-      modules: ['secrets_store', 'secrets_reveal'],
-      fakes: [FAKE_RESOURCE, ...pythonBlocks('secrets', 'fakes.py')],
-      state: ['secrets: dict[str, str | bytes] = field(default_factory=dict)', 'secrets_down: bool = False'],
-      methods: pythonBlocks('secrets', 'host.py'),
-      patches: ['monkeypatch.setattr(secrets_store, "get", fake.secret_get)', 'monkeypatch.setattr(secrets_reveal, "reveal", fake.secret_reveal)'],
-      tests: pythonBlocks('secrets', 'test_capabilities.py'),
-    },
+    tests: pythonBlocks('secrets', 'test_capabilities.py'),
   }),
   needs: (ctx) => ({
     binds: { namespace: 'wasmcloud', package: 'secrets', interfaces: ['store', 'reveal'], secretFrom: [`${ctx.names.component}-secrets`] },

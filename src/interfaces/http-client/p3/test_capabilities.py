@@ -1,25 +1,26 @@
-async def test_the_upstream_status_is_relayed(host: FakeHost) -> None:
-    host.upstream_status = 204
-    assert await capabilities.fetch_status("http://127.0.0.1:9000/status?x=1") == "204"
-    expected = {"scheme": capabilities.Scheme_Http(), "authority": "127.0.0.1:9000", "path": "/status?x=1"}
-    assert host.requests == [expected]
+async def test_the_upstream_status_is_relayed(hosts: Hosts) -> None:
+    hosts.http_client.respond(app.UPSTREAM_URL, status=204)
+    assert (await app.demo("/", b"", write=False)).count(f"upstream {app.UPSTREAM_URL}: 204") == 2
+    assert [(sent.method, sent.url) for sent in hosts.http_client.requests] == [("GET", app.UPSTREAM_URL)] * 2
 
 
-async def test_a_denied_request_says_so(host: FakeHost) -> None:
-    host.deny = True
-    assert (await capabilities.fetch_status(capabilities.UPSTREAM_URL)).startswith("denied: ")
+async def test_a_denied_request_says_so(hosts: Hosts) -> None:
+    hosts.http_client.deny(urlsplit(app.UPSTREAM_URL).netloc)
+    refused = f"upstream {app.UPSTREAM_URL}: denied: the host allows no requests to it (add it to the allowed hosts)"
+    assert refused in await app.demo("/", b"", write=False)
 
 
-async def test_two_requests_are_in_flight_at_once(host: FakeHost) -> None:
-    # The fake host holds each request until both have started: one after the other, the first would time out.
-    host.together = 2
-    urls = ["https://one.example/a", "http://two.example/"]
-    assert await capabilities.fetch_statuses(urls) == ["200", "200"]
-    assert host.most_in_flight == 2
-    assert [(r["authority"], r["path"]) for r in host.requests] == [("one.example", "/a"), ("two.example", "/")]
+async def test_two_requests_are_in_flight_at_once(hosts: Hosts, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each GET waits until both have started: made one after the other, the first would wait for ever.
+    started: list[str] = []
+    both = asyncio.Event()
 
+    async def get(url: str, **options: object) -> http_client.Response:
+        started.append(url)
+        if len(started) == 2:
+            both.set()
+        await asyncio.wait_for(both.wait(), timeout=1)
+        return http_client.Response(200, {}, b"")
 
-async def test_each_request_relays_two_upstream_statuses(host: FakeHost) -> None:
-    host.together = 2
-    lines = await capabilities.use_capabilities("/", b"", write=False)
-    assert lines.count(f"upstream {capabilities.UPSTREAM_URL}: 200") == 2
+    monkeypatch.setattr(http_client, "get", get)
+    assert (await app.demo("/", b"", write=False)).count(f"upstream {app.UPSTREAM_URL}: 200") == 2

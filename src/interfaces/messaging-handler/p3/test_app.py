@@ -1,4 +1,4 @@
-async def test_a_message_is_answered_with_a_greeting_for_its_subject() -> None:
-    reply = await app.handle_message(app.Message("jobs.1", b"ping", "inbox.1"))
+def test_a_message_is_answered_with_a_greeting_for_its_subject(client: Client) -> None:
+    reply = client.request_message("jobs.1", b"ping")
     assert reply is not None
-    assert reply.splitlines()[0] == f"Hello from {app.COMPONENT_NAME}! jobs.1"
+    assert reply.text.splitlines()[0] == f"Hello from {app.COMPONENT_NAME}! jobs.1"

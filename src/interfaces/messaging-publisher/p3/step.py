@@ -1,5 +1,5 @@
 try:
-    await publish_event(key)
+    await messaging.publish(EVENTS_SUBJECT, key)
     lines.append(f"published {key} to {EVENTS_SUBJECT}")
-except Err as error:
-    lines.append(f"publish error: {error.value}")
+except messaging.MessagingError as error:
+    lines.append(f"publish error: {error}")
