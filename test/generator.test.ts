@@ -13,18 +13,16 @@ const HTTP_FILES = [
   'README.md',
   'app.py',
   'build/.gitkeep',
-  'capabilities.py',
+  'conftest.py',
   'manifests/workloaddeployment.yaml',
   'pyproject.toml',
-  'tests/__init__.py',
-  'tests/conftest.py',
   'tests/test_app.py',
-  'tests/test_capabilities.py',
-  'tests/test_wasi_http.py',
   'tools/__init__.py',
   'tools/bindings.py',
   'tools/dev.py',
-  'wasi_http.py',
+  'wasmcloud_sdk/__init__.py',
+  'wasmcloud_sdk/http.py',
+  'wasmcloud_sdk/testing.py',
   'wit/deps/wasi-cli-0.2.0/package.wit',
   'wit/deps/wasi-clocks-0.2.0/package.wit',
   'wit/deps/wasi-http-0.2.0/package.wit',
@@ -39,16 +37,17 @@ describe('yeoman generator', () => {
     const dir = join(result.cwd, 'hello');
     expect(listFiles(dir)).toEqual(HTTP_FILES);
     expect(read(dir, 'wit/world.wit')).toBe('package local:hello;\n\nworld hello {\n  export wasi:http/incoming-handler@0.2.0;\n}\n');
-    // app.py holds the handler; the tool's wasi_http.py the plumbing the host calls.
+    // app.py holds the routes, on the SDK; the tool's wasmcloud_sdk/http.py the plumbing the host calls.
     const app = read(dir, 'app.py');
-    expect(app).toContain('def handle(request: Request) -> Response:');
-    expect(app).toContain('from wasi_http import Request, Response, incoming_handler');
-    expect(app).toMatch(/^IncomingHandler = incoming_handler\(handle\)$/m);
+    expect(app).toContain('@app.get("/health")\ndef health(request: Request) -> Response:');
+    expect(app).toContain('from wasmcloud_sdk.http import App, Request, Response, incoming_handler');
+    expect(app).toMatch(/^IncomingHandler = incoming_handler\(app\)$/m);
     expect(app).not.toMatch(/wit_world|componentize_py_types|from hello import/);
-    const plumbing = read(dir, 'wasi_http.py');
+    const plumbing = read(dir, 'wasmcloud_sdk/http.py');
     expect(plumbing).toContain('    class IncomingHandler(exports.IncomingHandler):');
     expect(plumbing).toContain('from componentize_py_types import Err, Ok');
-    expect(read(dir, 'tests/test_wasi_http.py')).toContain('import wasi_http');
+    expect(read(dir, 'tests/test_app.py')).toContain('from wasmcloud_sdk.testing import Client');
+    expect(read(dir, 'conftest.py')).toContain('pytest_plugins = ["wasmcloud_sdk.testing"]');
     expect(read(dir, '.wash/config.yaml')).toContain(
       '  command: "componentize-py -d wit -w hello --import-interface-name wasi:http/types@0.2.0=http_types componentize app -o build/hello.wasm"',
     );

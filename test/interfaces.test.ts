@@ -3,7 +3,7 @@
  * pass every tool in the e2e suites), the catalog's settings are consistent, and what an interface
  * declares is neutral: no interface module names a platform or tests a major.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, INTERFACE_IDS, revisionsOf, SETTINGS } from '../src/interfaces/index.js';
@@ -29,47 +29,48 @@ describe('interface folders', () => {
   it('hold Python that ruff accepts as it stands: lint clean and formatted (names come from the module it is rendered into)', () => {
     const tc = readToolchain();
     expect(pythonFiles.length).toBeGreaterThan(20);
-    // F821: the blocks use names the rendered module defines or imports. FakeHost methods are written
-    // as top-level defs and indented by 4 when rendered, so they keep 4 columns to spare.
-    const hosts = pythonFiles.filter((f) => f.endsWith('host.py'));
-    const rest = pythonFiles.filter((f) => !hosts.includes(f));
-    // A step that awaits is a statement of WASI 0.3's `async def use_capabilities`: ruff sees it inside one.
-    const awaiting = rest.filter((f) => f.endsWith('step.py') && /\bawait\b/.test(readFileSync(join(INTERFACES_DIR, f), 'utf8')));
-    for (const file of awaiting) {
+    const ruff = (files: string[], width: number, rules: string[], target?: string): void => {
+      const lint = run([tc.paths.ruff, 'check', '--no-cache', '--line-length', String(width), ...(target ? ['--target-version', target] : []), ...rules, ...files], INTERFACES_DIR);
+      expect(lint.status, lint.output).toBe(0);
+      const format = run([tc.paths.ruff, 'format', '--no-cache', '--check', '--line-length', String(width), ...files], INTERFACES_DIR);
+      expect(format.status, format.output).toBe(0);
+    };
+    // wasmcloud_sdk/'s modules are whole: every rule, as a project lints them, with their `# shared:` blocks in.
+    // One without a WASI 0.3 revision of its own (p3/sdk/) is in 0.3's projects too, which target Python 3.12.
+    const sdk = pythonFiles.filter((f) => f.split('/').includes('sdk'));
+    const expandedDir = tempDir('cwp-sdk-');
+    for (const file of sdk) {
+      const [folder, ...rest] = file.split('/');
+      const expanded = join(expandedDir, file.replace(/\//g, '_'));
+      writeFileSync(expanded, `${pythonBlock(folder as string, rest.join('/'))}\n`);
+      const p3 = file.includes('/p3/');
+      const shared = !p3 && !existsSync(join(INTERFACES_DIR, folder as string, 'p3', ...rest));
+      for (const target of p3 ? ['py312'] : shared ? ['py311', 'py312'] : ['py311']) ruff([expanded], 120, ['--select', 'E,F,W,I,UP,B'], target);
+    }
+    // The rest are fragments of app.py and tests/test_app.py: F821, since they use the names the module defines or
+    // imports. A step is a statement of demo(), indented by 4 (4 columns to spare); one that awaits is in an async def.
+    const fragments = pythonFiles.filter((f) => !sdk.includes(f));
+    const steps = fragments.filter((f) => f.endsWith('step.py'));
+    for (const file of steps) {
       const body = readFileSync(join(INTERFACES_DIR, file), 'utf8').replace(/^(?=.)/gm, '    ');
       const wrapped = join(tempDir('cwp-step-'), 'step.py');
-      writeFileSync(wrapped, `async def use_capabilities() -> None:\n${body}`);
-      const lint = run([tc.paths.ruff, 'check', '--no-cache', '--line-length', '124', '--select', 'E,F,W,UP,B', '--ignore', 'F821', wrapped], INTERFACES_DIR);
-      expect(lint.status, `${file}: ${lint.output}`).toBe(0);
-      const format = run([tc.paths.ruff, 'format', '--no-cache', '--check', '--line-length', '124', wrapped], INTERFACES_DIR);
-      expect(format.status, `${file}: ${format.output}`).toBe(0);
+      writeFileSync(wrapped, `async def demo() -> None:\n${body}`);
+      ruff([wrapped], 120, ['--select', 'E,F,W,UP,B', '--ignore', 'F821']);
     }
-    rest.splice(0, rest.length, ...rest.filter((f) => !awaiting.includes(f)));
-    // A module that takes blocks from a file it shares with another (`# shared: ...`) is linted as rendered, with them in.
-    for (const file of rest.filter((f) => readFileSync(join(INTERFACES_DIR, f), 'utf8').includes('\n# shared: '))) {
-      const expanded = join(tempDir('cwp-shared-'), file.replace(/\//g, '_'));
-      writeFileSync(expanded, `${pythonBlock(file.split('/')[0] as string, file.split('/').slice(1).join('/'))}\n`);
-      const lint = run([tc.paths.ruff, 'check', '--no-cache', '--line-length', '120', '--select', 'E,F,W,UP,B', '--ignore', 'F821', expanded], INTERFACES_DIR);
-      expect(lint.status, `${file}: ${lint.output}`).toBe(0);
-      const format = run([tc.paths.ruff, 'format', '--no-cache', '--check', '--line-length', '120', expanded], INTERFACES_DIR);
-      expect(format.status, `${file}: ${format.output}`).toBe(0);
-      rest.splice(rest.indexOf(file), 1);
-    }
-    for (const [files, width] of [[rest, '120'], [hosts, '116']] as const) {
-      const lint = run([tc.paths.ruff, 'check', '--no-cache', '--line-length', width, '--select', 'E,F,W,UP,B', '--ignore', 'F821', ...files], INTERFACES_DIR);
-      expect(lint.status, lint.output).toBe(0);
-      const format = run([tc.paths.ruff, 'format', '--no-cache', '--check', '--line-length', width, ...files], INTERFACES_DIR);
-      expect(format.status, format.output).toBe(0);
-    }
+    ruff(
+      fragments.filter((f) => !steps.includes(f)),
+      120,
+      ['--select', 'E,F,W,UP,B', '--ignore', 'F821'],
+    );
   });
 
   it('ruff finds a fault in them when there is one (the check above can fail)', () => {
     const tc = readToolchain();
     const dir = tempDir('cwp-lint-');
     const file = join(dir, 'broken.py');
-    const text = readFileSync(join(INTERFACES_DIR, 'keyvalue', 'capability.py'), 'utf8').replace('return atomics', 'x = 1 ;return atomics');
+    const text = readFileSync(join(INTERFACES_DIR, 'keyvalue', 'sdk', 'keyvalue.py'), 'utf8').replace('\nimport ', '\nimport sys\nimport ');
     writeFileSync(file, text);
-    const lint = run([tc.paths.ruff, 'check', '--no-cache', '--select', 'E,F,W', '--ignore', 'F821', file], dir);
+    const lint = run([tc.paths.ruff, 'check', '--no-cache', '--select', 'E,F,W,I', file], dir);
     expect(lint.status).not.toBe(0);
   });
 

@@ -18,7 +18,10 @@ describe('packed tarball', () => {
     expect(listing).toContain('package/dist/src/bin.js');
     expect(listing).toContain('package/templates/app.py.ejs');
     expect(listing).toContain('package/templates/wit/wasi-http-0.2.0/package.wit');
-    expect(listing).toContain('package/src/interfaces/http-server/p3/wasi_http.py');
+    expect(listing).toContain('package/src/interfaces/http-server/p3/sdk/http.py');
+    expect(listing).toContain('package/src/interfaces/keyvalue/sdk/keyvalue.py');
+    // The interfaces' own tests of the SDK stay here: test/sdk/ is not in it.
+    expect(listing.some((f) => f.includes('/sdk/test_'))).toBe(false);
     expect(listing.some((f) => f.startsWith('package/test/'))).toBe(false);
     expect(listing.some((f) => f.startsWith('package/.toolchain/'))).toBe(false);
   });

@@ -1,7 +1,7 @@
 /** tests/test_app.py, the user's: the tests of each export's routes and of each import's demo lines, on wasmcloud_sdk.testing. */
 import { CATALOG } from '../interfaces/index.js';
 import { context, type ProjectModel } from '../model.js';
-import { DEMO } from './python.js';
+import { DEMO, sdkModules } from './python.js';
 
 /** A test module: its tests and what they import. */
 export interface TestModuleView {
@@ -14,13 +14,25 @@ export interface TestView {
   app: TestModuleView;
 }
 
-function testModule(tests: string[]): TestModuleView {
+/** What a test may use from the standard library, by the name it uses. */
+const STDLIB: Record<string, string> = { asyncio: 'import asyncio', urlsplit: 'from urllib.parse import urlsplit' };
+
+function testModule(tests: string[], sdk: string[]): TestModuleView {
   const code = tests.join('\n');
   const uses = (name: string): boolean => new RegExp(`\\b${name}\\b`).test(code);
+  const stdlib = Object.entries(STDLIB)
+    .filter(([name]) => uses(name))
+    .map(([, line]) => line)
+    .sort((a, b) => (a.split(' ')[1] as string).localeCompare(b.split(' ')[1] as string));
   const thirdParty = uses('pytest') ? ['import pytest'] : [];
+  const modules = sdk.filter((m) => new RegExp(`(?<![.\\w])${m}\\.`).test(code)).sort();
   const testing = ['Client', 'Hosts'].filter(uses);
-  const firstParty = [...(uses('app') ? ['import app'] : []), ...(testing.length > 0 ? [`from wasmcloud_sdk.testing import ${testing.join(', ')}`] : [])];
-  return { tests, imports: [thirdParty, firstParty].filter((section) => section.length > 0).map((section) => section.join('\n')).join('\n\n') };
+  const firstParty = [
+    ...(uses('app') ? ['import app'] : []),
+    ...(modules.length > 0 ? [`from wasmcloud_sdk import ${modules.join(', ')}`] : []),
+    ...(testing.length > 0 ? [`from wasmcloud_sdk.testing import ${testing.join(', ')}`] : []),
+  ];
+  return { tests, imports: [stdlib, thirdParty, firstParty].filter((section) => section.length > 0).map((section) => section.join('\n')).join('\n\n') };
 }
 
 /**
@@ -39,5 +51,5 @@ export function testView(model: ProjectModel): TestView {
     // An import's tests are written once, for both revisions; an export's are its revision's own.
     return model.wasi === '0.3' && CATALOG[id].direction === 'import' ? found.map(awaitingTest) : found;
   });
-  return { app: testModule([...new Set(tests)]) };
+  return { app: testModule([...new Set(tests)], sdkModules(model).map((m) => m.name)) };
 }

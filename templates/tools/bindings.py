@@ -3,7 +3,7 @@
 It runs componentize-py with the options of the project's build command (`build.command` in
 .wash/config.yaml, or `build_command` in wasmcloud.toml), the one place they are written, and
 replaces bindings/ as a whole, however often it runs. With `--if-stale` it does so only when
-bindings/ is missing or older than wit/ and that command. tests/conftest.py runs it that way, so
+bindings/ is missing or older than wit/ and that command. conftest.py runs it that way, so
 `pytest` works on a fresh clone.
 
 create-wasmcloud-python writes this file; its add command may rewrite it.

@@ -73,7 +73,7 @@ def is_watched(path: Path) -> bool:
 def changes(stop: threading.Event) -> Iterator[list[str]]:
     """Each batch of changed paths that need a new build, relative to the project.
 
-    The project directory is watched by itself (app.py, capabilities.py, ...) and its other folders
+    The project directory is watched by itself (app.py, conftest.py, ...) and its other folders
     (wit/, tests/, tools/, your own packages) as trees: never .venv/ or bindings/, whose many files
     would cost a watch each.
     """

@@ -31,7 +31,7 @@ link "$repo"/src/interfaces/*/sdk/*.py
 [ "$rev" = p3 ] && link "$repo"/src/interfaces/*/p3/sdk/*.py
 if [ "${1:-}" = --check ]; then
   cd "$root"
-  "$bin/ruff" check --line-length 120 --select E,F,W,I,UP,B --target-version py311 wasmcloud_sdk/ "$repo/test/sdk/$rev"
+  "$bin/ruff" check --line-length 120 --select E,F,W,I,UP,B --target-version "$([ "$rev" = p3 ] && echo py312 || echo py311)" wasmcloud_sdk/ "$repo/test/sdk/$rev"
   "$bin/ruff" format --check --line-length 120 wasmcloud_sdk/ "$repo/test/sdk/$rev"
   MYPYPATH="$root/bindings" "$bin/mypy" --strict --python-version 3.12 --follow-imports=silent --explicit-package-bases wasmcloud_sdk/*.py
   exit 0

@@ -58,10 +58,26 @@ export function typecheck(project: string, world: string): { bindings: Ran; mypy
   const mypy = run([tc.paths.mypy, '--no-incremental'], project);
   const ruff = run([tc.paths.ruff, 'check', '--no-cache', '.'], project);
   const format = run([tc.paths.ruff, 'format', '--no-cache', '--check', '.'], project);
-  // pyproject.toml's `include` (app.py, tests) and the modules the tool owns beside app.py: capabilities.py, ...
-  const modules = readdirSync(project).filter((f) => f.endsWith('.py'));
-  const pyright = run([tc.paths.node, tc.paths.pyright, ...modules, 'tests'], project);
+  // pyproject.toml's `include`: the whole project but bindings/, as an editor's Pylance sees it.
+  const pyright = run([tc.paths.node, tc.paths.pyright], project);
   return { bindings, mypy, ruff, format, pyright };
+}
+
+/**
+ * The SDK's own tests (test/sdk/<rev>/, against fakes of the bindings) on the wasmcloud_sdk/ package and the
+ * bindings of a generated project: they run once here, not in every generated project.
+ */
+export function sdkPytest(project: string, wasi: '0.2' | '0.3', ...args: string[]): Ran {
+  const tests = join(dirname(dirname(new URL(import.meta.url).pathname)), 'sdk', wasi === '0.3' ? 'p3' : 'p2');
+  const tc = toolchain();
+  const result = spawnSync(tc.paths.pytest, ['-q', '-p', 'no:cacheprovider', '--rootdir', tests, '-o', 'asyncio_mode=auto', '-o', 'asyncio_default_fixture_loop_scope=function', tests, ...args], {
+    cwd: project,
+    encoding: 'utf8',
+    timeout: 300_000,
+    env: { ...process.env, PYTHONPATH: `${project}:${join(project, 'bindings')}`, PYTHONDONTWRITEBYTECODE: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
 }
 
 /** The project's own tests, as its README runs them: `pytest`, in plain CPython. */
@@ -76,8 +92,8 @@ export function expectCleanPython(project: string, world: string): void {
   const { bindings, mypy, ruff, format, pyright } = typecheck(project, world);
   expect(bindings.status, bindings.output).toBe(0);
   expect(mypy.status, mypy.output).toBe(0);
-  // Every file pyproject.toml's mypy section names (each module of the project, tests/, tools/): none is left out.
-  const checked = ['.', 'tests', 'tools'].flatMap((dir) => readdirSync(join(project, dir)).filter((f) => f.endsWith('.py'))).length;
+  // Every module of the project (app.py, conftest.py, tests/, tools/, wasmcloud_sdk/): none is left out.
+  const checked = ['.', 'tests', 'tools', 'wasmcloud_sdk'].flatMap((dir) => readdirSync(join(project, dir)).filter((f) => f.endsWith('.py'))).length;
   expect(mypy.output).toMatch(new RegExp(`^Success: no issues found in ${checked} source files$`, 'm'));
   expect(ruff.status, ruff.output).toBe(0);
   expect(format.status, format.output).toBe(0);

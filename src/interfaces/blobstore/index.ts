@@ -73,9 +73,11 @@ export const blobstore = defineInterface({
   }),
   readme: (ctx) => ({
     title: 'Blob store (`wasi:blobstore/blobstore`)',
-    body: `A \`POST\` or a \`PUT\` (or a message) writes: \`store_and_read_back\` stores its body in the container
-${markdownCode(ctx.settings.blobstoreContainer)} under a name taken from the path (or subject), reads it back and reports it.
-Any other request only reads: \`read_stored\` reports what is stored under its path, or that nothing is. The
+    body: `\`blobstore.container(name)\` is a container (made on first use): \`put(name, data)\`, \`get(name)\` (every byte, or
+\`None\`), \`delete\`, \`exists\` and \`names()\`; a host's failure is a \`blobstore.BlobstoreError\`. In \`demo()\`, a \`POST\` or a
+\`PUT\` (or a message) writes: its body is stored in the container ${markdownCode(ctx.settings.blobstoreContainer)} under a name
+taken from the path (or subject), read back and reported. Any other request only reads what is stored under its
+path, or says that nothing is. The
 \`blobstore\` provider keeps objects as files under ${markdownCode(ctx.settings.blobstoreRoot)} on the host.`,
   }),
   tryIt: (ctx) => [

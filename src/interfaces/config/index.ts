@@ -34,8 +34,9 @@ export const config = defineInterface({
   }),
   readme: (ctx, host) => ({
     title: 'Runtime config (`wasi:config/store`)',
-    body: `\`configured_greeting\` reads the key \`greeting\` from the component's configuration, ${markdownCode(ctx.settings.greeting)} as
-generated, and falls back to \`DEFAULT_GREETING\` when the host has no value. ${
+    body: `\`config.get(key, default)\` reads a value of the component's configuration (\`config.all()\` every one). \`demo()\`
+reads \`greeting\`, ${markdownCode(ctx.settings.greeting)} as generated, and falls back to \`DEFAULT_GREETING\` when the host has
+none. ${
       host.providers
         ? `\`wadm.yaml\` sets it under the component's \`properties.config\`; change it there and redeploy, or put a named
 config with \`wash config put ${ctx.names.component}-config greeting=hola\`.`

@@ -100,8 +100,10 @@ export const keyvalue = defineInterface({
 uncomment (${nats ? 'NATS JetStream' : 'Redis'} first, as chosen with \`--keyvalue-backend\`). A deployed host uses the backend it was started with.`;
     return {
       title: 'Key-value store (`wasi:keyvalue/store`, `wasi:keyvalue/atomics`)',
-      body: `\`increment_counter\` opens the bucket ${markdownCode(ctx.settings.keyvalueBucket)} and atomically increments a
-counter per path (or subject), so repeated requests report \`count: 1\`, \`count: 2\`, ... ${where}`,
+      body: `\`keyvalue.open(bucket)\` is a bucket: \`get(key)\` (bytes or \`None\`), \`set(key, value)\`, \`delete\`, \`exists\`,
+\`keys()\` and \`increment(key, delta=1)\`, atomic; a host's failure is a \`keyvalue.KeyValueError\`. \`demo()\` increments a
+counter per path (or subject) in the bucket ${markdownCode(ctx.settings.keyvalueBucket)}, so repeated requests report \`count: 1\`,
+\`count: 2\`, ... ${where}`,
       ...(host.providers && !nats ? { prerequisites: ['A Redis server on `127.0.0.1:6379` for the `kvredis` provider: start it (`redis-server`) before deploying'] } : {}),
     };
   },

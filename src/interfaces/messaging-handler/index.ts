@@ -6,15 +6,15 @@ import { defineInterface, type Context, type PythonFragment } from '../types.js'
 
 /** What the tool's module does around the user's handler (README). */
 const PLUMBING_P2 = `As generated, the reply greets the subject, then says what each capability did (a message writes).
-\`wasmcloud_messaging.py\` is the tool's, and \`add\` may rewrite it: \`Handler\`, which the host calls, sends the reply
+\`wasmcloud_sdk/messaging.py\` is the tool's: \`Handler\`, which the host calls, sends the reply
 to the message's reply-to subject, when it has one, through \`wasmcloud:messaging/consumer\`; a handler that raises
 sends nothing, leaves a line on stderr that says why and where, and returns an error to the host.`;
 
 /** WASI 0.3: the same, with an async handler and streamed bodies. */
 const PLUMBING_P3 = `As generated, the reply greets the subject, then says what each capability did (a message writes).
-\`wasmcloud_messaging.py\` is the tool's, and \`add\` may rewrite it: \`MessageHandler\`, which the host calls, reads the
+\`wasmcloud_sdk/messaging.py\` is the tool's: \`MessageHandler\`, which the host calls, reads the
 message's body (a \`stream<u8>\`) whole, awaits \`handle_message\`, and sends the reply to the message's reply-to subject,
-when it has one, with \`publish_bytes\` in \`capabilities.py\`, which writes the reply's body while
+when it has one, writing the reply's body while
 \`wasmcloud:messaging/consumer\` reads it; a handler that raises sends nothing, leaves a line on stderr that says why and
 where, and returns \`handle-message-error::other\` to the host.`;
 

@@ -5,9 +5,9 @@ import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 
 /** WASI 0.3: how an event is sent (README). */
-const STREAMED = `It is an \`async def\`, which \`use_capabilities\` awaits: \`publish_bytes\` (in \`capabilities.py\`; a messaging
-handler's reply goes out the same way) writes the event's body, a \`stream<u8>\`, while \`wasmcloud:messaging/consumer\`
-reads it, and returns once the broker has the message.`;
+const STREAMED = `\`publish\` is an \`async def\` there: it writes the event's body, a \`stream<u8>\`, while
+\`wasmcloud:messaging/consumer\` reads it (a messaging handler's reply goes out the same way), and returns once the
+broker has the message.`;
 
 export const messagingPublisher = defineInterface({
   id: 'messaging-publisher',
@@ -43,13 +43,13 @@ export const messagingPublisher = defineInterface({
   readme: (ctx, host) => ({
     title: 'Messaging publisher (`wasmcloud:messaging/consumer`)',
     body: host.providers
-      ? `\`publish_event\` publishes the path (or subject) of every request or message to
+      ? `\`messaging.publish(subject, body)\` sends a message (a refusal is a \`messaging.MessagingError\`); \`demo()\` publishes the path (or subject) of every request or message to
 ${markdownCode(ctx.settings.eventsSubject)} through the \`nats\` provider. Watch them arrive with:
 
 \`\`\`sh
 wash sub '${ctx.settings.eventsSubject}'
 \`\`\``
-      : `\`publish_event\` publishes the path (or subject) of every request or message to
+      : `\`messaging.publish(subject, body)\` sends a message (a refusal is a \`messaging.MessagingError\`); \`demo()\` publishes the path (or subject) of every request or message to
 ${markdownCode(ctx.settings.eventsSubject)}.${ctx.wasi === '0.3' ? ` ${STREAMED}` : ''} Without NATS, \`wash dev\` delivers it in memory, where nothing outside sees it.
 ${NATS_DEV} Then watch the events arrive with the [NATS CLI](https://github.com/nats-io/natscli):
 

@@ -88,9 +88,12 @@ export const postgres = defineInterface({
   },
   readme: (ctx, host) => ({
     title: 'PostgreSQL (`wasmcloud:postgres/query`)',
-    body: `\`record_visit\` creates the table \`visits\` when it is missing, inserts a row holding the request path (or subject),
-passed as a query parameter and never spliced into the SQL, and answers with how many visits that path has had:
-\`visits: 1\`, \`visits: 2\`, ... A database error becomes a \`postgres error:\` line of the answer, not a crash.
+    body: `\`postgres.query(sql, *params)\` returns the rows as tuples and \`postgres.execute(sql, *params)\` runs a statement;
+\`$1\`, \`$2\`, ... are bound to the parameters, never spliced into the SQL. Values convert both ways: \`None\`, \`bool\`,
+\`int\`, \`float\`, \`str\`, \`bytes\`, \`Decimal\`, \`date\`, \`time\`, \`datetime\`, \`UUID\`, and JSON as \`dict\` or \`list\`. A
+database's failure is a \`postgres.DatabaseError\`. \`demo()\` creates the table \`visits\` when it is missing, inserts a
+row holding the request path (or subject), and answers with how many visits that path has had: \`visits: 1\`,
+\`visits: 2\`, ... A database error becomes a \`postgres error:\` line of the answer, not a crash.
 
 Start PostgreSQL first: \`sudo apt-get install postgresql\` (Debian, Ubuntu: it starts a server on port 5432),
 \`brew install postgresql && brew services start postgresql\` (macOS), or a container:

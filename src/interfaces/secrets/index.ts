@@ -60,10 +60,11 @@ export const secrets = defineInterface({
   }),
   readme: (ctx) => ({
     title: 'Secrets (`wasmcloud:secrets/store`, `wasmcloud:secrets/reveal`)',
-    body: `\`describe_secret\` asks the host for the secret ${markdownCode(ctx.settings.secretName)} (\`await secrets_store.get(...)\` gives a handle,
-\`await secrets_reveal.reveal(handle)\` the value) and answers only with its length and the first 8 hex digits of its
-SHA-256, so that you can tell which value arrived without the value ever reaching a log or an answer. A secret the
-host does not have is a line of the answer, not a failure.
+    body: `\`await secrets.get(name)\` is a \`Secret\`, whose \`str()\` and \`repr()\` never show the value and whose \`reveal()\`
+does; a secret the host does not have is a \`secrets.SecretNotFound\`. \`describe_secret\` in \`app.py\` asks for the secret
+${markdownCode(ctx.settings.secretName)} and answers only with its length and the first 8 hex digits of its SHA-256, so that you
+can tell which value arrived without the value ever reaching a log or an answer. A secret the host does not have is a
+line of the answer, not a failure.
 
 \`wash dev\` serves it from \`dev.host_interfaces\` in \`.wash/config.yaml\`, where it is a development stand-in (\`${DEV_SECRET_VALUE}\`):
 that file is tracked by git, so never put a real secret there. Deployed, the \`wasmcloud:secrets\` host interface in

@@ -181,7 +181,7 @@ class FakeResponse:
 
 @dataclass
 class Server:
-    """wasi:http/client's send(): reads the request's body whole, then answers; `together` requests wait for each other."""
+    """wasi:http/client's send(): reads the request's body whole, then answers; `together` requests wait together."""
 
     sent: list[tuple[FakeRequest, bytes]] = field(default_factory=list)
     responses: list[FakeResponse] = field(default_factory=list)
@@ -297,7 +297,7 @@ async def test_a_timeout_sets_the_transport_timeouts_the_host_supports(server: S
 @pytest.mark.parametrize(
     ("code", "text"),
     [
-        (http_types.ErrorCode_HttpRequestDenied(), "denied: the host allows no requests to it (add it to the allowed hosts)"),
+        (http_types.ErrorCode_HttpRequestDenied(), f"denied: {http_client.DENIED}"),
         (http_types.ErrorCode_DnsError(http_types.DnsErrorPayload(None, 3)), "dns: dns error (3)"),
         (http_types.ErrorCode_ConnectionReadTimeout(), "timeout: connection read timeout"),
         (http_types.ErrorCode_DestinationUnavailable(), "connection: destination unavailable"),
@@ -336,6 +336,7 @@ async def test_memory_host_answers_records_denies_and_fails(monkeypatch: pytest.
     monkeypatch.setattr(http_client, "host", memory)
     memory.respond("https://example.com/a", json=[1, 2])
     memory.deny("blocked.example.com")
+    assert http_client.DENIED == "the host allows no requests to it (add it to the allowed hosts)"
     assert (await http_client.get("https://example.com/a")).json() == [1, 2]
     with pytest.raises(http_client.HttpError, match="^denied: "):
         await http_client.get("https://blocked.example.com/")

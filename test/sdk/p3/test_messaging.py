@@ -210,7 +210,9 @@ async def test_a_handler_that_raises_is_an_error_for_the_host_and_a_line_on_stde
     assert broker.published == []
 
 
-async def test_a_reply_the_broker_refuses_is_a_line_on_stderr(broker: Broker, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_a_reply_the_broker_refuses_is_a_line_on_stderr(
+    broker: Broker, capsys: pytest.CaptureFixture[str]
+) -> None:
     broker.refuse = messaging_types.Error_Other("no responders")
     await deliver(answer("pong"), "jobs.6", FakeStreamReader(), "inbox.6")
     assert capsys.readouterr().err == "reply to inbox.6 failed: no responders\n"

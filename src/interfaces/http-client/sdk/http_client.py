@@ -54,7 +54,7 @@ class Response:
 
     @property
     def text(self) -> str:
-        """The body as text: in the charset the content-type names, else UTF-8; bytes that do not decode are replaced."""
+        """The body as text: in the charset the content-type names, else UTF-8; bytes that do not decode replaced."""
         charset = "utf-8"
         for parameter in self.headers.get("content-type", "").split(";")[1:]:
             name, _, value = parameter.partition("=")
