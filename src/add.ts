@@ -45,7 +45,7 @@ export async function runAdd(io: Io, values: Record<string, unknown>, ids: strin
       named.push(...resolveInterfaces(await promptInterfacesToAdd(resolveModel(project.inputs, io.cwd).interfaces, project.inputs), false, 'add'));
     }
     // Render twice and merge with the files on disk; write only without conflicts, or with --merge.
-    const { model, added, plan, conflicts, marked, warnings } = await planAdd(project, named, overrides, io.cwd);
+    const { model, added, plan, conflicts, marked, warnings, notes } = await planAdd(project, named, overrides, io.cwd);
     warnings.push(...settingWarnings(overrides, model));
     if (!flags.json) {
       for (const warning of warnings) io.err(`${BIN}: warning: ${warning}\n`);
@@ -58,7 +58,7 @@ export async function runAdd(io: Io, values: Record<string, unknown>, ids: strin
       return reportConflicts(io, flags, { directory, model, added, conflicts, files: flags.merge ? marked : undefined, written, warnings });
     }
     if (!flags.dryRun) writePlan(directory, plan);
-    reportAdd(io, flags, { directory, requested: named, model, added, plan, warnings });
+    reportAdd(io, flags, { directory, requested: named, model, added, plan, warnings, notes });
     return EXIT.ok;
   } catch (error) {
     return fail(error, { json: flags.json, dryRun: flags.dryRun, force: false }, io, { operation: 'add', directory });

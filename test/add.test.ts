@@ -33,7 +33,9 @@ describe('add', () => {
     const world = read(project, 'wit/world.wit');
     expect(world).toContain('import wasi:keyvalue/store@0.2.0-draft;');
     expect(world).toContain('import wasi:config/store@0.2.0-rc.1;');
-    expect(read(project, 'capabilities.py')).toContain('def increment_counter(key: str) -> int:');
+    expect(read(project, 'wasmcloud_sdk/keyvalue.py')).toContain('def open(bucket: str) -> Bucket:');
+    // app.py has the user's edits: add wires keyvalue and says where README shows how to call it, nothing more.
+    expect(first.stdout).toContain('Note: app.py has your edits, so add left it and tests/test_app.py as they are: keyvalue is wired (wasmcloud_sdk/keyvalue.py, the WIT, the host\'s config); README.md\'s "Key-value store');
     expect(read(project, '.wash/config.yaml')).toMatch(/^ {4}greeting: Howdy$/m);
     expect(read(project, 'manifests/workloaddeployment.yaml')).toMatch(/package: keyvalue/);
     expect(read(project, 'README.md')).toContain('### Key-value store');
@@ -48,8 +50,11 @@ describe('add', () => {
     const added = await runCli(['add', 'secrets,keyvalue', '--secret-name', 'db-password'], project);
     expect(added.code, added.stderr).toBe(0);
     expect(read(project, 'wit/world.wit')).toContain('import wasmcloud:secrets/reveal@2.1.0;');
-    expect(read(project, 'capabilities.py')).toMatch(/^async def use_capabilities\(/m);
-    expect(read(project, 'capabilities.py')).toContain('lines.append(await describe_secret(SECRET_NAME))');
+    // app.py as generated takes the new demo lines: the secret's line, awaited.
+    expect(read(project, 'app.py')).toMatch(/^async def demo\(/m);
+    expect(read(project, 'app.py')).toContain('lines.append(await describe_secret(SECRET_NAME))');
+    expect(read(project, 'tests/test_app.py')).toContain('async def test_a_missing_secret_is_a_line_of_the_answer(');
+    expect(added.stdout).not.toContain('Note:');
     expect(read(project, '.wash/config.yaml')).toMatch(/^ {8}db-password: dev-only-not-a-secret$/m);
     expect(JSON.parse(read(project, '.yo-rc.json'))['create-wasmcloud-python'].answers).toMatchObject({ wasi: '0.3', interfaces: ['http-server', 'keyvalue', 'secrets'], secretName: 'db-password' });
     expectCleanPython(project, 'awaiting');
@@ -78,7 +83,7 @@ describe('add', () => {
     expect(after['generator-other']).toEqual({ answer: 42 });
     expect(after['create-wasmcloud-python']?.answers).toMatchObject({ interfaces: ['http-server', 'keyvalue'], keyvalueBucket: 'older' });
     expect(after['create-wasmcloud-python']?.answers).not.toHaveProperty('greeting');
-    expect(read(project, 'capabilities.py')).toContain('KEYVALUE_BUCKET = "older"');
+    expect(read(project, 'app.py')).toContain('KEYVALUE_BUCKET = "older"');
   });
 
   it('of an interface the project has is a no-op with exit 0', async () => {
@@ -95,21 +100,29 @@ describe('add', () => {
     const result = await runCli(['add', 'messaging-handler', '--subscription', 'jobs.>'], project);
     expect(result.code, result.stderr).toBe(0);
     expect(read(project, 'app.py')).toMatch(/^Handler = message_handler\(handle_message\)$/m);
-    expect(read(project, 'wasmcloud_messaging.py')).toContain('class Handler(exports.Handler):');
-    expect(result.stdout).toMatch(/^ {2}create {5}wasmcloud_messaging\.py$/m);
+    expect(read(project, 'wasmcloud_sdk/messaging.py')).toContain('class Handler(exports.Handler):');
+    expect(result.stdout).toMatch(/^ {2}create {5}wasmcloud_sdk\/messaging\.py$/m);
     expect(read(project, '.wash/config.yaml')).toContain('subscriptions: "jobs.>"');
     expectCleanPython(project, 'both');
   });
 
-  it('stops with exit 4 where add and the edits of app.py change the same lines, writes nothing, prints the patch; once it is in, goes through', async () => {
+  it('a new export is merged into an edited app.py (the component needs its handler): exit 4 where add and the edits change the same lines, writes nothing, prints the patch; once it is in, goes through', async () => {
+    // The user's function right after the export, where add puts the new export's handler.
+    const atExport = (app: string): string => app.replace('IncomingHandler = incoming_handler(app)\n', `IncomingHandler = incoming_handler(app)${MINE}`);
     const project = await generate('clash', ['--interfaces', 'http-server']);
-    editAsUser(project);
+    writeFileSync(join(project, 'app.py'), atExport(read(project, 'app.py')));
+    // Elsewhere in app.py, the same edit merges: the handler goes in beside it.
+    const apart = await generate('apart', ['--interfaces', 'http-server']);
+    editAsUser(apart);
+    const merged = await runCli(['add', 'messaging-handler'], apart);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(read(apart, 'app.py')).toMatch(/^# my notes\n[\s\S]*^Handler = message_handler\(handle_message\)$[\s\S]*def mine\(\) -> int:/m);
     const before = snapshotTree(project);
     const result = await runCli(['add', 'messaging-handler'], project);
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/^create-wasmcloud-python: add messaging-handler: your edits and the new interfaces change the same lines of app\.py \(lines \d+-\d+\); nothing was written\.$/m);
     expect(result.stderr).toContain('+Handler = message_handler(handle_message)');
-    expect(result.stderr).toContain('+from wasmcloud_messaging import Message, message_handler');
+    expect(result.stderr).toContain('+from wasmcloud_sdk.messaging import Message, message_handler');
     expect(snapshotTree(project)).toEqual(before);
     // Two users: one applies the printed patch with patch -p1, the other makes the change by hand.
     const byHand = join(tempDir(), 'clash');
@@ -118,7 +131,7 @@ describe('add', () => {
     const patched = spawnSync('patch', ['-p1', '--batch', '--no-backup-if-mismatch'], { cwd: project, input: result.stderr, encoding: 'utf8' });
     expect(patched.status, `${patched.stdout}${patched.stderr}`).toBe(0);
     const reference = await generate('clash', ['--interfaces', 'http-server,messaging-handler']);
-    writeFileSync(join(byHand, 'app.py'), `# my notes\n${read(reference, 'app.py').trimEnd()}${MINE}`);
+    writeFileSync(join(byHand, 'app.py'), atExport(read(reference, 'app.py')));
     for (const dir of [project, byHand]) {
       const again = await runCli(['add', 'messaging-handler', '--json'], dir);
       expect(again.code, again.stdout).toBe(0);
@@ -137,7 +150,8 @@ describe('add', () => {
     const result = await runCli(['add', 'blobstore', '--dry-run'], project);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Would add \(dry run: nothing written\) blobstore to dry:$/m);
-    expect(result.stdout).toContain('overwrite  capabilities.py');
+    expect(result.stdout).toContain('overwrite  app.py');
+    expect(result.stdout).toContain('create     wasmcloud_sdk/blobstore.py');
     expect(snapshotTree(project)).toEqual(before);
   });
 

@@ -14,9 +14,14 @@ import { parse as parseYaml } from 'yaml';
 import { conflictsOf, merge3, mergedText, unifiedDiff, withMarkers } from '../src/diff.js';
 import { EXPORT_IDS, INTERFACE_IDS, interfacesFor, type InterfaceId } from '../src/interfaces/index.js';
 import type { WasiRevision } from '../src/versions.js';
+import { toolOwned } from '../src/stages/merge.js';
+import { pytest } from './support/build.js';
 import { generate, listFiles, read, runCli, snapshotTree, tempDir } from './support/project.js';
 
 const lines = (...l: string[]): string => l.map((x) => `${x}\n`).join('');
+
+/** A function of the user's right after the HTTP export, where add puts a new export's handler. */
+const atExport = (app: string): string => app.replace('IncomingHandler = incoming_handler(app)\n', 'IncomingHandler = incoming_handler(app)\n\n\ndef mine() -> int:\n    return 42\n');
 
 /** `patch` applied in `dir` by `tool`, as a user would from the project's root (the patch file kept outside it). */
 function applyPatch(dir: string, patch: string, tool: 'git' | 'patch', check = false): { status: number | null; output: string } {
@@ -153,65 +158,39 @@ describe('add merges the files the README invites users to edit', () => {
   });
 });
 
-describe("add merges the tool's own files the user changed", () => {
-  const demo = (text: string) =>
-    text
-      .replace('lines.append(f"count: {increment_counter(key)}")', 'lines.append(f"visits of {key}: {increment_counter(key)}")')
-      .replace('lines.append(f"keyvalue error: {error.value}")', 'lines.append(f"no count today: {error.value}")');
+describe("add and the user's Python: app.py is theirs, wasmcloud_sdk/ the tool's", () => {
+  const mine = (text: string) => `${text}\n\ndef mine() -> int:\n    return 42\n`;
 
-  it('the demo in capabilities.py replaced, then add blobstore: merged where the edits do not overlap', async () => {
+  it('the demo in app.py changed, then add blobstore: app.py and its tests kept, the SDK grows, README named; the tests pass', async () => {
     const project = await generate('visits', ['--interfaces', 'http-server,keyvalue']);
-    writeFileSync(join(project, 'capabilities.py'), demo(read(project, 'capabilities.py')));
-    const result = await runCli(['add', 'blobstore'], project);
-    expect(result.code, result.stderr).toBe(0);
-    const capabilities = read(project, 'capabilities.py');
-    expect(capabilities).toContain(
-      [
-        '    try:',
-        '        lines.append(f"visits of {key}: {increment_counter(key)}")',
-        '    except Err as error:',
-        '        lines.append(f"no count today: {error.value}")',
-        '    try:',
-        '        if write:',
-        '            stored = store_and_read_back(key, body)',
-      ].join('\n'),
-    );
-    expect(capabilities).toContain('from wit_world.imports import atomics, blobstore, keyvalue_store\n');
+    writeFileSync(join(project, 'app.py'), mine(read(project, 'app.py')));
+    const [app, tests] = [read(project, 'app.py'), read(project, 'tests/test_app.py')];
+    const result = await runCli(['add', 'blobstore', '--json'], project);
+    expect(result.code, result.stdout).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.files.map((f: { path: string }) => f.path)).not.toContain('app.py');
+    expect(doc.files).toContainEqual({ path: 'wasmcloud_sdk/blobstore.py', action: 'create' });
+    expect(doc.notes).toEqual([expect.stringMatching(/^app\.py has your edits, so add left it and tests\/test_app\.py as they are: blobstore is wired \(wasmcloud_sdk\/blobstore\.py, .*README\.md's "Blob store \(`wasi:blobstore\/blobstore`\)" section shows how to call it$/)]);
+    expect([read(project, 'app.py'), read(project, 'tests/test_app.py')]).toEqual([app, tests]);
+    expect(read(project, 'README.md')).toContain('### Blob store');
+    const ran = pytest(project);
+    expect(ran.status, ran.output).toBe(0);
   });
 
-  it('and where they overlap: exit 4, nothing written, the lines named and a patch from the user\'s file; git apply takes it, and the same add goes through', async () => {
-    const project = await generate('lasts', ['--interfaces', 'http-server,keyvalue']);
-    const mine = demo(read(project, 'capabilities.py'))
-      .replace('from wit_world.imports import atomics, keyvalue_store', 'from wit_world.imports import keyvalue_store')
-      .replace(/^def increment_counter[\s\S]*?\n\n\n/m, 'def increment_counter(key: str) -> int:\n    """My own count: the length of the key."""\n    return len(key)\n\n\n');
-    writeFileSync(join(project, 'capabilities.py'), mine);
-    const before = snapshotTree(project);
-    const result = await runCli(['add', 'blobstore', '--json'], project);
-    expect(result.code).toBe(4);
-    expect(snapshotTree(project)).toEqual(before);
-    const doc = JSON.parse(result.stdout);
-    expect(doc.error.message).toBe('add blobstore: your edits and the new interfaces change the same lines of capabilities.py (line 6); nothing was written.');
-    expect(doc.conflicts).toMatchObject([{ path: 'capabilities.py', lines: [{ start: 6, end: 6 }] }]);
-    expect(doc.patch).toMatch(/^--- a\/capabilities\.py\n\+\+\+ b\/capabilities\.py\n@@ -\d+,\d+ \+\d+,\d+ @@\n/);
-    expect(doc.patch).toContain('\n-from wit_world.imports import keyvalue_store\n+from wit_world.imports import atomics, blobstore, keyvalue_store\n');
-    // The rest is merged into the proposal: the user's own function and messages stay in it.
-    expect(doc.patch).not.toMatch(/^-.*(My own count|visits of|no count today)/m);
-    expect(applyPatch(project, doc.patch, 'patch', true)).toMatchObject({ status: 0 });
-    const applied = applyPatch(project, doc.patch, 'git');
-    expect(applied.status, applied.output).toBe(0);
-    const again = await runCli(['add', 'blobstore'], project);
-    expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).not.toMatch(/ capabilities\.py$/m);
-    const capabilities = read(project, 'capabilities.py');
-    expect(capabilities).toContain('    """My own count: the length of the key."""\n');
-    expect(capabilities).toContain('lines.append(f"no count today: {error.value}")\n    try:\n        if write:\n            stored = store_and_read_back(key, body)\n');
-    expect(capabilities.match(/def store_and_read_back/g)).toHaveLength(1);
-    expect(read(project, 'wit/world.wit')).toContain('import wasi:blobstore/blobstore@0.2.0-draft;');
+  it("the SDK edited, then add: the tool's package is written as it renders (a change of the user's belongs in their modules)", async () => {
+    const project = await generate('patched', ['--interfaces', 'http-server,keyvalue']);
+    writeFileSync(join(project, 'wasmcloud_sdk/keyvalue.py'), `${read(project, 'wasmcloud_sdk/keyvalue.py')}\n# mine\n`);
+    const result = await runCli(['add', 'config'], project);
+    expect(result.code, result.stderr).toBe(0);
+    const fresh = await generate('patched', ['--interfaces', 'http-server,keyvalue,config']);
+    for (const file of listFiles(fresh).filter((f) => f.startsWith('wasmcloud_sdk/'))) expect(read(project, file), file).toBe(read(fresh, file));
+    // app.py as generated takes config's demo line.
+    expect(read(project, 'app.py')).toBe(read(fresh, 'app.py'));
   });
 
   it('--merge writes conflict markers into the files that need them, everything else merged, and exits 4', async () => {
     const project = await generate('marked', ['--interfaces', 'http-server']);
-    writeFileSync(join(project, 'app.py'), `${read(project, 'app.py')}\n\ndef mine() -> int:\n    return 42\n`);
+    writeFileSync(join(project, 'app.py'), atExport(read(project, 'app.py')));
     const result = await runCli(['add', 'messaging-handler', '--merge'], project);
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/^create-wasmcloud-python: add messaging-handler: wrote conflict markers into app\.py \(lines \d+-\d+\); everything else is merged and written\.$/m);
@@ -219,9 +198,9 @@ describe("add merges the tool's own files the user changed", () => {
     expect(result.stdout).toMatch(/^ {2}overwrite {2}app\.py {2}\(conflict markers: lines \d+-\d+\)$/m);
     expect(result.stdout).toMatch(/^ {2}create {5}wit\/deps\/wasmcloud-messaging-0\.2\.0\/package\.wit$/m);
     const app = read(project, 'app.py');
-    expect(app).toMatch(/\n<<<<<<< yours\n\n\ndef mine\(\) -> int:\n {4}return 42\n\|\|\|\|\|\|\| generated\n=======\n\n\ndef handle_message[\s\S]*\n>>>>>>> add messaging-handler\n$/);
+    expect(app).toMatch(/\n<<<<<<< yours\ndef mine\(\) -> int:\n {4}return 42\n\n\n\|\|\|\|\|\|\| generated\n=======\ndef handle_message[\s\S]*\n>>>>>>> add messaging-handler\ndef demo/);
     // What did not conflict is in: the imports at the top, the world, the config.
-    expect(app).toContain('from wasmcloud_messaging import Message, message_handler\n');
+    expect(app).toContain('from wasmcloud_sdk.messaging import Message, message_handler\n');
     expect(read(project, 'wit/world.wit')).toContain('export wasmcloud:messaging/handler@0.2.0;');
     // The project records the interface: once the markers are resolved, there is no add left to run.
     writeFileSync(join(project, 'app.py'), app.replace(/^(<<<<<<< yours|\|\|\|\|\|\|\| generated|=======|>>>>>>> add messaging-handler)\n/gm, ''));
@@ -232,7 +211,7 @@ describe("add merges the tool's own files the user changed", () => {
 
   it('--merge --json names the files with markers; with --dry-run it writes nothing', async () => {
     const project = await generate('dryly', ['--interfaces', 'http-server']);
-    writeFileSync(join(project, 'app.py'), `${read(project, 'app.py')}\n\ndef mine() -> int:\n    return 42\n`);
+    writeFileSync(join(project, 'app.py'), atExport(read(project, 'app.py')));
     const before = snapshotTree(project);
     const result = await runCli(['add', 'messaging-handler', '--merge', '--dry-run', '--json'], project);
     expect(result.code).toBe(4);
@@ -252,7 +231,7 @@ describe('add finds the project, and says what it changes', () => {
     expect(result.stderr).toBe('Adding keyvalue to found in ../\n');
     expect(result.stdout).toMatch(/^Added keyvalue to found in \.\.\/:$/m);
     expect(result.stdout).toMatch(/^ {2}cd \.\.$/m);
-    expect(read(project, 'capabilities.py')).toContain('def increment_counter');
+    expect(read(project, 'app.py')).toContain('keyvalue.open(KEYVALUE_BUCKET)');
     const deeper = await runCli(['add', 'config', '--json'], join(project, 'tests', 'deeper'));
     expect(deeper.code, deeper.stdout).toBe(0);
     expect(JSON.parse(deeper.stdout)).toMatchObject({ directory: project, added: ['config'] });
@@ -268,7 +247,7 @@ describe('add finds the project, and says what it changes', () => {
     expect(result.stderr).toContain(`${repo} is not in a project create-wasmcloud-python generated: it has no .yo-rc.json with a "create-wasmcloud-python" key.`);
     const from = await runCli(['add', 'keyvalue', '-d', join(project, 'tests')], tempDir());
     expect(from.code, from.stderr).toBe(0);
-    expect(snapshotTree(project).get('capabilities.py')).not.toBe(before.get('capabilities.py'));
+    expect(snapshotTree(project).get('app.py')).not.toBe(before.get('app.py'));
   });
 
   it('skips a .yo-rc.json of another generator on the way up', async () => {
@@ -318,18 +297,18 @@ describe('add: messages', () => {
 
   it('an unexpected failure is one line naming the operation and the path; DEBUG=create-wasmcloud-python adds the trace', async () => {
     const project = await generate('blocked', ['--interfaces', 'http-server']);
-    rmSync(join(project, 'capabilities.py'));
-    mkdirSync(join(project, 'capabilities.py'));
+    rmSync(join(project, 'app.py'));
+    mkdirSync(join(project, 'app.py'));
     const before = snapshotTree(project);
     const result = await runCli(['add', 'keyvalue'], project);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('create-wasmcloud-python: add: cannot read capabilities.py: EISDIR (a directory is where a file is expected)\n');
+    expect(result.stderr).toBe('create-wasmcloud-python: add: cannot read app.py: EISDIR (a directory is where a file is expected)\n');
     expect(snapshotTree(project)).toEqual(before);
     const traced = await runCli(['add', 'keyvalue'], project, { DEBUG: 'create-wasmcloud-python' });
     expect(traced.code).toBe(1);
-    expect(traced.stderr).toMatch(/^create-wasmcloud-python: add: cannot read capabilities\.py: EISDIR .*\nFileError: [\s\S]*\n {4}at /);
+    expect(traced.stderr).toMatch(/^create-wasmcloud-python: add: cannot read app\.py: EISDIR .*\nFileError: [\s\S]*\n {4}at /);
     const json = await runCli(['add', 'keyvalue', '--json'], project);
-    expect(JSON.parse(json.stdout).error).toEqual({ code: 'unexpected', exitCode: 1, message: 'add: cannot read capabilities.py: EISDIR (a directory is where a file is expected)' });
+    expect(JSON.parse(json.stdout).error).toEqual({ code: 'unexpected', exitCode: 1, message: 'add: cannot read app.py: EISDIR (a directory is where a file is expected)' });
   });
 
   it('create too: a file where a directory must go is one line, and what was written is undone', async () => {
@@ -417,7 +396,8 @@ describe('property: add keeps every edit outside what it changes', () => {
         const args = (ids: InterfaceId[]) => ['--wasmcloud', major, ...(major === '2' ? ['--wasi', wasi] : []), '--interfaces', ids.join(',')];
         const project = await generate('prop', args(start));
         const fresh = await generate('prop', args([...start, ...added]));
-        const files = listFiles(project).filter((f) => f !== '.yo-rc.json' && !f.startsWith('wit/deps/'));
+        // The files add merges: not the tool's own (written as they render) nor the user's Python (kept once edited).
+        const files = listFiles(project).filter((f) => f !== '.yo-rc.json' && !f.startsWith('wit/deps/') && !toolOwned(f) && f !== 'app.py' && f !== 'tests/test_app.py');
         const planned = new Map<string, Edit[]>();
         // Per file: where each base line that add leaves alone is in the new rendering, and the places add inserts at.
         const layouts = new Map<string, { base: string[]; map: Map<number, number>; inserts: Set<number>; changes: number[] }>();

@@ -202,23 +202,25 @@ export interface AddReport {
   added: InterfaceId[];
   plan: PlannedFile[];
   warnings: string[];
+  /** What add left alone and why (an edited app.py), with where README shows how to go on. */
+  notes: string[];
 }
 
 /** Interfaces added (or, with --dry-run, planned), or nothing to add. */
-export function reportAdd(io: Io, flags: { json: boolean; dryRun: boolean }, { directory, requested, model, added, plan, warnings }: AddReport): void {
+export function reportAdd(io: Io, flags: { json: boolean; dryRun: boolean }, { directory, requested, model, added, plan, warnings, notes }: AddReport): void {
   const dir = relativePosix(io.cwd, directory) || '.';
   // The project has its venv already; with the `cd` when it is elsewhere (add found it above cwd, or --directory).
   const next = [...nextCommands(model, io.cwd).filter((c) => c.startsWith('cd ')), ...addNextCommands()];
   if (flags.json) {
     io.out(
-      `${JSON.stringify({ ok: true, dryRun: flags.dryRun, directory, added, answers: answersOf(model), files: plan.map((f) => ({ path: f.path, action: f.action })), next, warnings }, null, 2)}\n`,
+      `${JSON.stringify({ ok: true, dryRun: flags.dryRun, directory, added, answers: answersOf(model), files: plan.map((f) => ({ path: f.path, action: f.action })), next, warnings, notes }, null, 2)}\n`,
     );
   } else if (added.length === 0) {
     io.out(`Nothing to add: ${dir}/ already has ${requested.join(', ')}.\n`);
   } else {
     io.out(`${flags.dryRun ? `Would add (dry run: nothing written)` : 'Added'} ${added.join(', ')} to ${model.names.component}${dir === '.' ? '' : ` in ${dir}/`}:
 ${fileLines(plan)}
-
+${notes.map((note) => `\nNote: ${note}.\n`).join('')}
 Next:
 ${next.map((c) => `  ${c}`).join('\n')}
 `);
