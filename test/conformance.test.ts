@@ -294,10 +294,9 @@ describe('wasmCloud 1.x configuration', () => {
       `poethepoet==${TEST_TOOLCHAIN.poethepoet}`,
       `watchfiles==${TEST_TOOLCHAIN.watchfiles}`,
     ]);
-    // Every module of the project, the tool's own too: `poe check` covers what the component runs.
-    const modules = ['app.py', 'capabilities.py', 'wasi_http.py', 'wasmcloud_messaging.py', 'tests', 'tools'];
-    expect(pyproject.tool.pyright).toEqual({ include: modules, extraPaths: ['bindings'] });
-    expect(pyproject.tool.mypy.files).toEqual(modules);
+    // Every module of the project, the tool's own and a new one of the user's too: `poe check` covers what the component runs.
+    expect(pyproject.tool.pyright).toEqual({ include: ['.'], exclude: ['bindings', 'build', '.venv', 'venv', '**/__pycache__'], extraPaths: ['bindings'] });
+    expect(pyproject.tool.mypy).toMatchObject({ files: ['.'], exclude: ['^(bindings|build|\\.venv|venv)/'], mypy_path: 'bindings' });
     expect(Object.keys(pyproject.tool.poe.tasks)).toEqual(['bindings', 'test', 'check', 'build', 'dev']);
     expect(pyproject.tool.pytest.ini_options.pythonpath).toEqual(['.', 'bindings']);
     expect(pyproject.tool.ruff.lint.select).toEqual(expect.arrayContaining(['E', 'F', 'W', 'I', 'UP', 'B']));
@@ -520,7 +519,7 @@ describe('generated README', () => {
     for (const major of ['2', '1']) {
       const project = await generate(`loop${major}`, ['--wasmcloud', major, '-i', 'http-server,keyvalue']);
       const readme = read(project, 'README.md');
-      expect(readme).toMatch(/edit `app.py`, run `pytest`, and once it passes,\n(run it on the real host with `wash dev`|build and deploy it on a wasmCloud 1.x host)/);
+      expect(readme).toMatch(/edit `app.py`, run `pytest`, and once it passes, (run it on the real host with `wash dev`|build and deploy it on a wasmCloud 1.x host)/);
       expect(readme).toContain('`store` becomes `wasi_keyvalue_store`');
       for (const task of ['bindings', 'test', 'check', 'build', 'dev']) expect(readme).toContain(`| \`poe ${task}\` |`);
       expect(readme).toMatch(/native extensions/);

@@ -18,17 +18,31 @@ import { edit, waitFor } from './support/wash.js';
 /** A small pure-Python package from PyPI, to prove dependencies end to end. */
 const HUMANIZE = '4.13.0';
 
-const editApp = (project: string, url: string) => edit(project, 'capabilities.py', /^UPSTREAM_URL = .*$/m, `UPSTREAM_URL = ${JSON.stringify(url)}`);
+const editApp = (project: string, url: string) => edit(project, 'app.py', /^UPSTREAM_URL = .*$/m, `UPSTREAM_URL = ${JSON.stringify(url)}`);
 
-/** Routes of the user's own, put before the generated catch-all: one that raises, one with a status and header of its own. */
-const USER_ROUTES = `        case "GET", "/boom":
-            raise RuntimeError("boom")
-        case "PUT", "/teapot":
-            return Response(418, [("x-brewed", "never")], "short and stout\\n")
-        case _:`;
+/** The generated catch-all route, which the user's routes go before. */
+const CATCH_ALL = '@app.route("/{path:path}")\n';
+
+/** Routes of the user's own, put before the generated catch-all: one that raises, one with a status and header of its own, one with a parameter. */
+const USER_ROUTES = `@app.get("/boom")
+def boom(request: Request) -> Response:
+    raise RuntimeError("boom")
+
+
+@app.put("/teapot")
+def teapot(request: Request) -> Response:
+    return Response.text("short and stout\\n", status=418, headers={"x-brewed": "never"})
+
+
+@app.get("/items/{item_id}")
+def item(request: Request, item_id: str) -> Response:
+    return Response.json({"id": item_id, "q": request.query.get("q")})
+
+
+${CATCH_ALL}`;
 
 describe('wash dev: http-server, with two routes of the user\'s own', () => {
-  const c = devProject('hello', ['http-server'], { edit: (project) => edit(project, 'app.py', '        case _:', USER_ROUTES) });
+  const c = devProject('hello', ['http-server'], { edit: (project) => edit(project, 'app.py', CATCH_ALL, USER_ROUTES) });
 
   it('answers any other request 200, naming the component and echoing method and path', async () => {
     expect(await c.get('/some/path?q=1')).toEqual({ status: 200, type: 'text/plain; charset=utf-8', text: 'Hello from hello! GET /some/path?q=1\n' });
@@ -40,6 +54,11 @@ describe('wash dev: http-server, with two routes of the user\'s own', () => {
     expect(await c.get('/health')).toEqual({ status: 200, type: 'text/plain; charset=utf-8', text: 'ok\n' });
     const teapot = await c.fetch('/teapot', { method: 'PUT' });
     expect([teapot.status, teapot.headers.get('x-brewed'), teapot.body.toString()]).toEqual([418, 'never', 'short and stout\n']);
+  });
+
+  it('routes a path parameter and parses the query, answering JSON', async () => {
+    const item = await c.fetch('/items/42?q=tea&q=more');
+    expect([item.status, item.headers.get('content-type'), JSON.parse(item.body.toString())]).toEqual([200, 'application/json', { id: '42', q: 'tea' }]);
   });
 
   it('echoes a 1 MiB POST byte for byte, both ways in chunks, with its content-type', async () => {
@@ -61,8 +80,8 @@ describe('wash dev: a pure-Python package from PyPI, as README adds one', () => 
   const c = devProject('humane', ['http-server'], {
     edit: (project) => {
       edit(project, 'pyproject.toml', 'dependencies = []', `dependencies = ["humanize==${HUMANIZE}"]`);
-      edit(project, 'app.py', /^from capabilities/m, 'import humanize\n\nfrom capabilities');
-      edit(project, 'app.py', 'return Response(body="\\n".join(lines) + "\\n")', 'return Response(body="\\n".join([*lines, f"size: {humanize.naturalsize(len(request.body))}"]) + "\\n")');
+      edit(project, 'app.py', /^from wasmcloud_sdk/m, 'import humanize\n\nfrom wasmcloud_sdk');
+      edit(project, 'app.py', 'return Response.text("\\n".join(lines) + "\\n")', 'return Response.text("\\n".join([*lines, f"size: {humanize.naturalsize(len(request.body))}"]) + "\\n")');
     },
     venv: (project) => {
       const venv = join(project, '.venv');
@@ -80,8 +99,16 @@ describe('wash dev: a pure-Python package from PyPI, as README adds one', () => 
 });
 
 describe('wash dev: an HTTP project the user edited, grown with add keyvalue, then add config', () => {
-  const mine = '\n\n\ndef mine() -> str:\n    """A function of the user\'s own."""\n    return "mine"\n';
+  const mine = '\n\n\ndef mine() -> str:\n    \"\"\"A function of the user\'s own.\"\"\"\n    return "mine"\n';
   const notes = '\n## Notes of mine\n\nThe counter resets when wash dev restarts.\n';
+  /** What the user writes once add has wired keyvalue and config, as README's sections show: a route on the SDK. */
+  const visits = `@app.get("/visits")
+def visits(request: Request) -> Response:
+    count = keyvalue.open("grown").increment("visits")
+    return Response.text(f"{config.get('greeting', 'Hi')}: visit {count}\\n")
+
+
+${CATCH_ALL}`;
   const c = devProject('grown', ['http-server'], {
     edit: async (project) => {
       writeFileSync(join(project, 'app.py'), `# my notes\n${read(project, 'app.py').trimEnd()}${mine}`);
@@ -95,15 +122,18 @@ describe('wash dev: an HTTP project the user edited, grown with add keyvalue, th
         const added = await runCli(argv, project);
         expect(added.code, added.stderr).toBe(0);
         expect(added.stdout).toMatch(/^ {2}overwrite {2}(README\.md|\.wash\/config\.yaml)$/m);
+        // app.py has the user's edits: add leaves it, and says where README shows how to call what it wired.
+        expect(added.stdout).toMatch(/^Note: app\.py has your edits, so add left it and tests\/test_app\.py as they are: .*README\.md's "/m);
       }
+      edit(project, 'app.py', /^from wasmcloud_sdk\.http /m, 'from wasmcloud_sdk import config, keyvalue\nfrom wasmcloud_sdk.http ');
+      edit(project, 'app.py', CATCH_ALL, visits);
     },
   });
 
-  it('counts 1, 2 and serves the configured greeting, with the edits intact', async () => {
-    const counts = [];
-    for (let i = 0; i < 2; i++) counts.push(/^count: (\d+)$/m.exec((await c.get('/grown')).text)?.[1]);
-    expect(counts).toEqual(['1', '2']);
-    expect((await c.get('/')).text).toMatch(/^greeting: Howdy$/m);
+  it("counts 1, 2 and serves the configured greeting from the user's own route, with the edits intact", async () => {
+    const answers = [];
+    for (let i = 0; i < 2; i++) answers.push((await c.get('/visits')).text);
+    expect(answers).toEqual(['Howdy: visit 1\n', 'Howdy: visit 2\n']);
     const app = read(c.project, 'app.py');
     expect(app.startsWith('# my notes\n')).toBe(true);
     expect(app.endsWith(mine)).toBe(true);
@@ -217,7 +247,7 @@ describe('wash dev: http-client', () => {
 
 describe('wash dev: http-client to a host it does not allow', () => {
   const { hits, url } = upstream();
-  // The user points UPSTREAM_URL elsewhere in capabilities.py but forgets workload.allowedHosts.
+  // The user points UPSTREAM_URL elsewhere in app.py but forgets workload.allowedHosts.
   const c = devProject('denied', ['http-server', 'http-client'], { args: () => ['--http-client-url', 'http://127.0.0.1:1/'], edit: (project) => editApp(project, url()) });
 
   it('answers 200 with a clear line instead of crashing', async () => {

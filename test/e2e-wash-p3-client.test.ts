@@ -48,13 +48,19 @@ describe('wash dev, WASI 0.3: http-client (two requests at once) and secrets', (
     edit: (project) => {
       edit(project, '.wash/config.yaml', new RegExp(`^( +api-key: )${escape(DEV_SECRET_VALUE)}$`, 'm'), `$1${secret}`);
       // The same server by a host name allowedHosts does not hold: the host must refuse it before it is sent.
-      const routes = `        case "GET", "/denied":
-            return Response(body=await fetch_status("http://localhost:${upstream.port()}/denied") + "\\n")
-        case "GET", "/missing":
-            return Response(body=await describe_secret("absent") + "\\n")
-        case _:`;
-      edit(project, 'app.py', '        case _:', routes);
-      edit(project, 'app.py', /^from capabilities import COMPONENT_NAME, use_capabilities$/m, 'from capabilities import COMPONENT_NAME, describe_secret, fetch_status, use_capabilities');
+      const routes = `@app.get("/denied")
+async def denied(request: Request) -> Response:
+    return Response.text(await upstream_status("http://localhost:${upstream.port()}/denied") + "\\n")
+
+
+@app.get("/missing")
+async def missing(request: Request) -> Response:
+    return Response.text(await describe_secret("absent") + "\\n")
+
+
+@app.route("/{path:path}")
+`;
+      edit(project, 'app.py', '@app.route("/{path:path}")\n', routes);
     },
   });
 

@@ -1,6 +1,6 @@
 /**
- * WASI 0.3 for real: an HTTP component whose handle() is `async def` (wasi:http/handler@0.3.0), with the
- * synchronous 0.2 capabilities awaited through use_capabilities, generated with `--wasi 0.3`, checked
+ * WASI 0.3 for real: an HTTP component whose routes are `async def` (wasi:http/handler@0.3.0), with the
+ * synchronous 0.2 capabilities called from demo(), generated with `--wasi 0.3`, checked
  * (ruff, mypy, pyright, pytest), built offline with README's `wash build` and served by one `wash dev`.
  * The assertions are what the component does through the real host.
  */
@@ -12,12 +12,21 @@ import { read } from './support/project.js';
 import { devProject } from './support/wash-e2e.js';
 import { edit, waitFor } from './support/wash.js';
 
-/** Routes of the user's own, put before the generated catch-all: one that raises, one with a status and header of its own. */
-const USER_ROUTES = `        case "GET", "/boom":
-            raise RuntimeError("boom")
-        case "PUT", "/teapot":
-            return Response(418, [("x-brewed", "never")], "short and stout\\n")
-        case _:`;
+/** The generated catch-all route, which the user's routes go before. */
+const CATCH_ALL = '@app.route("/{path:path}")\n';
+
+/** Routes of the user's own, put before the generated catch-all: one that raises, one with a status and header of its own (a plain def). */
+const USER_ROUTES = `@app.get("/boom")
+async def boom(request: Request) -> Response:
+    raise RuntimeError("boom")
+
+
+@app.put("/teapot")
+def teapot(request: Request) -> Response:
+    return Response.text("short and stout\\n", status=418, headers={"x-brewed": "never"})
+
+
+${CATCH_ALL}`;
 
 /** A POST /echo whose body arrives in two parts: `between` runs while the component waits for the second. */
 function slowPost(url: string, parts: [string, string], between: () => Promise<void>): Promise<string> {
@@ -39,12 +48,12 @@ function slowPost(url: string, parts: [string, string], between: () => Promise<v
 describe('wash dev, WASI 0.3: http-server (async def handle) with keyvalue, blobstore, config and logging', () => {
   const c = devProject('asyncweb', ['http-server', 'keyvalue', 'blobstore', 'config', 'logging'], {
     args: () => ['--wasi', '0.3', '--greeting', 'Howdy partner'],
-    edit: (project) => edit(project, 'app.py', '        case _:', USER_ROUTES),
+    edit: (project) => edit(project, 'app.py', CATCH_ALL, USER_ROUTES),
   });
 
-  it('is the 0.3 world: an async handle, exported as wasi:http/handler@0.3.0', () => {
-    expect(read(c.project, 'app.py')).toMatch(/^async def handle\(request: Request\) -> Response:$/m);
-    expect(read(c.project, 'app.py')).toMatch(/^HttpHandler = http_handler\(handle\)$/m);
+  it('is the 0.3 world: async routes, exported as wasi:http/handler@0.3.0', () => {
+    expect(read(c.project, 'app.py')).toMatch(/^@app\.get\("\/health"\)\nasync def health\(request: Request\) -> Response:$/m);
+    expect(read(c.project, 'app.py')).toMatch(/^HttpHandler = http_handler\(app\)$/m);
     expect(read(c.project, 'wit/world.wit')).toMatch(/^ {2}export wasi:http\/handler@0\.3\.0;$/m);
     expect(read(c.project, '.wash/config.yaml')).toContain('--export-interface-name wasi:http/handler@0.3.0=http_handler');
   });

@@ -4,11 +4,12 @@
  * (test/sdk/, against fakes of the bindings) pass on the package a project gets and fail when it breaks.
  * Each mutation below is a mistake a user (or a change to the SDK) could make; the named test must catch it.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { interfacesFor } from '../src/interfaces/index.js';
 import { bindingsArgvOf, pytest, run, sdkPytest, type Ran } from './support/build.js';
+import { readToolchain } from './support/jco.js';
 import { generate } from './support/project.js';
 
 /** A file of the project, a mistake, the text it replaces and its replacement, and the test that must fail. */
@@ -37,6 +38,21 @@ function mutations(name: string, args: string[], wasi: '0.2' | '0.3', cases: Mut
 
   it("passes the project's own tests on the generated code", () => passes(pytest(project)));
   it("passes the SDK's own tests on the package the project has", () => passes(sdkPytest(project, wasi)));
+
+  it('type-checks a module the user adds, with no edit of pyproject.toml: mypy and pyright find its mistake', () => {
+    const tc = readToolchain();
+    writeFileSync(join(project, 'routes.py'), 'from wasmcloud_sdk.http import Request\n\n\ndef path_of(request: Request) -> int:\n    return request.path\n');
+    try {
+      const mypy = run([tc.paths.mypy, '--no-incremental'], project);
+      expect(mypy.status, mypy.output).toBe(1);
+      expect(mypy.output).toMatch(/^routes\.py:5: error: Incompatible return value type \(got "str", expected "int"\)/m);
+      const pyright = run([tc.paths.node, tc.paths.pyright], project);
+      expect(pyright.status, pyright.output).toBe(1);
+      expect(pyright.output).toMatch(/routes\.py:5:\d+ - error: Type "str" is not assignable to return type "int"/);
+    } finally {
+      rmSync(join(project, 'routes.py'));
+    }
+  });
 
   it.each(cases)('%s: fails when %s', (file, _, from, to, failing) => {
     const original = originals.get(file) as string;

@@ -1,10 +1,12 @@
-import { statSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { InterfaceId } from '../../src/interfaces/index.js';
 import { expectCleanPython } from './build.js';
 import { freePort } from './jco.js';
 import { postgresServer, type Postgres } from './postgres.js';
+import { redisServer, type Redis } from './redis.js';
 import { generate } from './project.js';
 import { edit, natsServer, washBuildOffline, washDev, type Dev, type Nats } from './wash.js';
 
@@ -14,6 +16,8 @@ export interface DevProject {
   nats?: Nats;
   /** A PostgreSQL server of its own, started for a project with the postgres interface. */
   postgres?: Postgres;
+  /** A Redis server of its own, when keyvalue is to live there (`redis`). */
+  redis?: Redis;
   get(path: string, init?: RequestInit): Promise<{ status: number; type: string | null; text: string }>;
   /** The same request, answered in bytes, with every header. */
   fetch(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: Buffer }>;
@@ -33,6 +37,8 @@ export function devProject(
   options: {
     args?: () => string[];
     nats?: boolean;
+    /** Keyvalue in a Redis server of the suite's own (`wasi_keyvalue_redis_url`), blobs as files (`wasi_blobstore_path`). */
+    redis?: boolean;
     edit?: (project: string) => void | Promise<void>;
     /** The bin directory of the venv to build and run with (its componentize-py bundles its packages). */
     venv?: (project: string) => string;
@@ -56,6 +62,12 @@ export function devProject(
       state.nats = await natsServer();
       edit(state.project, '.wash/config.yaml', /# data_nats_url: \S+/, `data_nats_url: ${state.nats.url}`);
     }
+    if (options.redis) {
+      state.redis = await redisServer();
+      edit(state.project, '.wash/config.yaml', /# wasi_keyvalue_redis_url: \S+/, `wasi_keyvalue_redis_url: ${state.redis.url}`);
+      const blobs = mkdtempSync(join(tmpdir(), 'cwp-blobs-'));
+      edit(state.project, '.wash/config.yaml', /# wasi_blobstore_path: \S+/, `wasi_blobstore_path: ${JSON.stringify(blobs)}`);
+    }
     // wash dev connects to dev.postgres_url at start: point it at a server of the suite's own, as README says.
     if (interfaces.includes('postgres')) {
       state.postgres = await postgresServer();
@@ -75,6 +87,7 @@ export function devProject(
     await state.dev?.stop();
     await state.nats?.stop();
     await state.postgres?.stop();
+    await state.redis?.stop();
   });
   return state;
 }
