@@ -30,6 +30,7 @@ export const PROJECT_VERSION = '0.1.0';
 
 /** `wasi:config/store` → `wasi:config/store@0.2.0-rc.1`: the version the target's host serves. */
 export function versioned(iface: string, target: Target): string {
+  if (iface.includes('@')) return iface; // a version of its own: an interface the world reaches through another package
   const key = witText(target, iface.split('/')[0] as WitFamily);
   return `${iface}@${WIT_PACKAGES[key].id.split('@')[1]}`;
 }

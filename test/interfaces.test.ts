@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOG, INTERFACE_IDS, revisionsOf, SETTINGS } from '../src/interfaces/index.js';
+import { CATALOG, EXPORT_IDS, INTERFACE_IDS, interfacesFor, revisionsOf, SETTINGS } from '../src/interfaces/index.js';
 import { INTERFACES_DIR, pythonBlock } from '../src/interfaces/python.js';
 import { run } from './support/build.js';
 import { readToolchain } from './support/jco.js';
@@ -73,6 +73,25 @@ describe('interface folders', () => {
     const lint = run([tc.paths.ruff, 'check', '--no-cache', '--select', 'E,F,W,I', file], dir);
     expect(lint.status).not.toBe(0);
   });
+
+  it('render projects that ruff accepts whole: each interface with each export, on each revision (ruff needs no bindings)', async () => {
+    const tc = readToolchain();
+    const cwd = tempDir('cwp-ruff-');
+    let n = 0;
+    for (const wasi of ['0.2', '0.3'] as const) {
+      for (const exported of EXPORT_IDS) {
+        for (const id of interfacesFor(wasi)) {
+          const name = `p${n++}`;
+          const result = await runCli([name, '--wasi', wasi, '--interfaces', [...new Set([exported, id])].join(','), '--yes'], cwd);
+          expect(result.code, result.stderr).toBe(0);
+          const lint = run([tc.paths.ruff, 'check', '--no-cache', '.'], join(cwd, name));
+          expect(lint.status, `${wasi} ${exported},${id}: ${lint.output}`).toBe(0);
+          const format = run([tc.paths.ruff, 'format', '--no-cache', '--check', '.'], join(cwd, name));
+          expect(format.status, `${wasi} ${exported},${id}: ${format.output}`).toBe(0);
+        }
+      }
+    }
+  }, 120_000);
 
   it('declare each setting once: keys and flags are unique, and every default passes its own check', () => {
     expect(new Set(SETTINGS.map((s) => s.key)).size).toBe(SETTINGS.length);

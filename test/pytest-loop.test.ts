@@ -80,6 +80,24 @@ describe('the generated pytest loop (WASI 0.2, every interface)', () => {
     ['app.py', 'events go to the wrong subject', 'messaging.publish(EVENTS_SUBJECT, key)', 'messaging.publish(COMPONENT_NAME, key)', 'test_each_request_or_message_is_published_as_an_event'],
     ['app.py', 'the path is spliced into the SQL', 'postgres.execute("INSERT INTO visits (path) VALUES ($1)", key)', 'postgres.execute(f"INSERT INTO visits (path) VALUES (\'{key}\')")', 'test_the_path_is_a_parameter_never_part_of_the_sql'],
     ['app.py', 'requests are logged at debug', 'logger.info(', 'logger.debug(', 'test_each_request_or_message_is_logged_at_info'],
+    // The SDK, under its own tests (test/sdk/p2):
+    ['wasmcloud_sdk/http.py', 'the body is written in one piece', 'for chunk in chunks(data):', 'for chunk in [data]:', 'test_the_status_headers_and_body_reach_the_client_in_chunks'],
+    [
+      'wasmcloud_sdk/http.py',
+      'a route that raises traps the component',
+      '    except Exception as error:\n        print(failure(request, error), file=sys.stderr)',
+      '    except Err as error:\n        print(failure(request, error), file=sys.stderr)',
+      'test_a_route_that_raises_gets_a_500_and_one_line_on_stderr',
+    ],
+    ['wasmcloud_sdk/http.py', 'a client that hangs up traps the component', '                return  # the client hung up: nobody reads the rest', '                raise', 'test_a_client_that_hangs_up_mid_body_ends_the_writing_quietly'],
+    ['wasmcloud_sdk/http.py', 'the last route that matches answers', '        for route in self.routes:\n            params', '        for route in reversed(self.routes):\n            params', 'test_the_first_route_that_matches_answers'],
+    ['wasmcloud_sdk/keyvalue.py', 'keys stop at the first page', '                cursor = page.cursor', '                break', 'test_keys_follow_the_cursor_over_every_page'],
+    ['wasmcloud_sdk/keyvalue.py', 'increment is not atomics.increment', '            return atomics.increment(opened, key, delta)', '            return delta', 'test_increment_is_atomics_increment_on_the_opened_bucket'],
+    ['wasmcloud_sdk/blobstore.py', 'blob reads stop short on an exclusive host', 'chunk = read_range(container, name, start, end + 1)', 'chunk = b""', 'test_get_reads_every_byte_however_the_host_reads_end'],
+    ['wasmcloud_sdk/messaging.py', 'replies go to the subject', 'reply(msg.reply_to, answer)', 'reply(msg.subject, answer)', 'test_the_reply_goes_to_reply_to_and_the_handler_is_recorded'],
+    ['wasmcloud_sdk/http_client.py', 'a denied request reads like any error', '        return HttpError("denied", DENIED)', '        return HttpError("other", DENIED)', 'test_denied_says_exactly_what_to_do'],
+    ['wasmcloud_sdk/postgres.py', 'a bool is sent as an int', 'if isinstance(value, bool):  # before int: True is an int too', 'if False:', 'test_a_bool_is_sent_as_a_bool_never_as_an_int'],
+    ['wasmcloud_sdk/log.py', 'a warning is logged at info', '        return "warn"', '        return "info"', 'test_each_level_maps_to_wasi_loggings'],
   ]);
 });
 
@@ -96,5 +114,15 @@ describe('the generated pytest loop, WASI 0.3 (every interface, async handlers, 
     ['app.py', 'a missing secret reads like a host failure', '    except secrets.SecretNotFound:\n        return f"secret {name}: not found"\n', '', 'test_a_missing_secret_is_a_line_of_the_answer'],
     ['app.py', 'the counter counts by two', ".increment(f'count-{safe_name(key)}')", ".increment(f'count-{safe_name(key)}', 2)", 'test_the_counter_counts_each_key_from_one'],
     ['app.py', 'a GET writes like a POST', 'write=request.method in ("POST", "PUT")', 'write=True', 'test_a_post_or_a_put_writes_any_other_method_reads'],
+    // The SDK, under its own tests (test/sdk/p3):
+    ['wasmcloud_sdk/http.py', 'the body is written before the export returns', '            spawn(write_body(stream, data))', '            await write_body(stream, data)', 'test_a_client_that_goes_away_stops_the_writes'],
+    [
+      'wasmcloud_sdk/http_client.py',
+      'the request body is written before it is sent',
+      '                response, _ = await asyncio.gather(http_client.send(request), write_body(writer, body))',
+      '                await write_body(writer, body)\n                response = await http_client.send(request)',
+      'test_the_body_is_written_while_send_runs_every_byte_and_header',
+    ],
+    ['wasmcloud_sdk/secrets.py', 'the secret shows in its repr', '        return f"<Secret {self.name}>"', '        return f"<Secret {self.name} {self.reveal()}>"', 'test_a_secret_never_shows_its_value'],
   ]);
 });

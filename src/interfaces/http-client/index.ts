@@ -11,7 +11,8 @@ const p2 = (upstream: string): PythonFragment => ({
     {
       name: 'http_client',
       source: 'sdk/http_client.py',
-      imports: [{ iface: 'wasi:http/outgoing-handler', alias: 'outgoing_handler' }, { iface: 'wasi:http/types' }],
+      // wasi:io/streams is wasi:http@0.2.0's (its module name would change with a second wasi:io, blobstore's).
+      imports: [{ iface: 'wasi:http/outgoing-handler', alias: 'outgoing_handler' }, { iface: 'wasi:http/types' }, { iface: 'wasi:io/streams@0.2.0', alias: 'io_streams' }],
       host: HOST,
     },
   ],

@@ -23,7 +23,10 @@ export const logging = defineInterface({
   needs: () => ({ binds: { namespace: 'wasi', package: 'logging', interfaces: ['logging'] } }),
   readme: (_ctx, host) => ({
     title: 'Logging (`wasi:logging/logging`)',
-    body: `Every request or message is logged at \`INFO\` with the component name as context. The wasmCloud host
+    body: `Python's standard \`logging\` reaches \`wasi:logging\`: \`logging.getLogger(__name__).warning("disk almost full")\` is a line
+at \`warn\` with the logger's name as its context (\`wasmcloud_sdk\` installs the handler when the component is built,
+\`INFO\` and up), so there is no API to learn. \`demo()\` logs every request or message at \`INFO\` with the component's
+name as the logger's, and so as the context; in tests, \`hosts.log.records\` holds the lines. The wasmCloud host
 provides this interface itself${host.providers ? ': no provider or link is needed. The lines appear in the output of `wash up`.' : '. The lines appear in the output of `wash dev`.'}`,
   }),
   tryIt: () => [{ request: { path: '/logged' }, note: 'wash dev prints: handling /logged (0 bytes)' }],

@@ -9,7 +9,7 @@ from typing import Self
 import pytest
 from componentize_py_types import Err, Ok
 from wit_world.imports import http_types, outgoing_handler
-from wit_world.imports.wasi_io_streams_0_2_0 import StreamError_Closed, StreamError_LastOperationFailed
+from wit_world.imports.io_streams import StreamError_Closed, StreamError_LastOperationFailed
 
 from wasmcloud_sdk import http_client
 

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from componentize_py_types import Err
 from wit_world.imports import http_types, outgoing_handler
-from wit_world.imports.wasi_io_streams_0_2_0 import StreamError_LastOperationFailed
+from wit_world.imports.io_streams import StreamError_LastOperationFailed
 
 MAX_CHUNK = 4096
 """The most bytes a stream reads or writes at once (wasi:io writes at most 4096)."""

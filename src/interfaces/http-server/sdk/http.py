@@ -208,7 +208,10 @@ class Route:
 
         pieces = re.split(r"(\{\w+(?::\w+)?\})", self.pattern)
         regex = "".join(PARAMETER.sub(part, piece) if piece.startswith("{") else re.escape(piece) for piece in pieces)
-        object.__setattr__(self, "regex", re.compile(f"^{regex}$"))
+        try:
+            object.__setattr__(self, "regex", re.compile(f"^{regex}$"))
+        except re.error as error:  # a name used twice, or one that is not an identifier
+            raise ValueError(f"route {self.pattern!r}: {error}") from None
 
     def match(self, path: str) -> dict[str, str] | None:
         """The path parameters when `path` matches, else None."""
@@ -333,7 +336,11 @@ def outgoing(response: Response) -> tuple[OutgoingResponse, OutgoingBody, bytes]
     """The host's response for `response`, its body and the bytes to write to it; raises if the host refuses one."""
     headers, data = response.encoded()
     result = OutgoingResponse(Fields.from_list(headers))
-    result.set_status_code(response.status)
+    try:
+        result.set_status_code(response.status)
+    except Err:
+        with result:  # dropped: nothing is left open
+            raise
     return result, result.body(), data
 
 
