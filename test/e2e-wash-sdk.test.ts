@@ -23,7 +23,7 @@ function service(upstream: string, async: boolean): string {
 
 import json
 import logging
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from uuid import UUID
 
@@ -46,12 +46,15 @@ ROW = (
     date(2026, 12, 2),
     time(13, 48, 26, 500000),
     datetime(2026, 12, 2, 13, 48, 26, 123456),
-    datetime(2026, 12, 2, 13, 48, 26, 123456, tzinfo=timezone.utc),
+    datetime(2026, 12, 2, 13, 48, 26, 123456, tzinfo=UTC),
     UUID("12345678-1234-5678-1234-567812345678"),
     {"a": [1, 2.5, {"b": None}], "c": "d"},
     None,
 )
-COLUMNS = "b bool, i int8, f float8, t text, by bytea, n numeric, d date, tm time, ts timestamp, tz timestamptz, u uuid, j jsonb, x text"
+COLUMNS = (
+    "b bool, i int8, f float8, t text, by bytea, n numeric, d date, tm time, ts timestamp, tz timestamptz, u uuid,"
+    " j jsonb, x text"
+)
 
 
 @app.put("/notes/{note_id}")
@@ -113,8 +116,10 @@ ${a}def round_trip(request: Request) -> Response:
     """Every converted type into PostgreSQL and back: what came back, and whether each is what went in."""
     postgres.execute_script(f"CREATE TABLE IF NOT EXISTS kinds ({COLUMNS}); DELETE FROM kinds")
     postgres.execute(f"INSERT INTO kinds VALUES ({', '.join(f'\${i}' for i in range(1, len(ROW) + 1))})", *ROW)
-    [row] = postgres.query("SELECT * FROM kinds")
-    return Response.json({"same": [got == sent for got, sent in zip(row, ROW, strict=True)], "types": [type(v).__name__ for v in row]})
+    # wash dev 2.10's PostgreSQL plugin cannot return a numeric column (it panics): n comes back as text.
+    [row] = postgres.query("SELECT b, i, f, t, by, n::text, d, tm, ts, tz, u, j, x FROM kinds")
+    back = (*row[:5], Decimal(str(row[5])), *row[6:])
+    return Response.json({"same": [got == sent for got, sent in zip(back, ROW, strict=True)], "types": [type(v).__name__ for v in back]})
 
 
 @app.get("/upstream")
@@ -160,7 +165,7 @@ CASES = json.loads((Path(__file__).parent / "cases.json").read_text())
 @pytest.fixture(autouse=True)
 def upstream_and_database(hosts: Hosts) -> None:
     hosts.http_client.respond(app.UPSTREAM_URL, json={"hello": "upstream", "n": [1, 2, 3]})
-    hosts.postgres.answer("SELECT * FROM kinds", [app.ROW])
+    hosts.postgres.answer("SELECT b, i, f", [app.ROW])
 
 
 def test_the_service_answers_each_case(client: Client, hosts: Hosts) -> None:
@@ -261,7 +266,8 @@ describe.each([
   const replay = async (): Promise<void> => {
     for (const test of CASES) {
       const answer = await c.fetch(test.path, { method: test.method, ...(test.body === undefined ? {} : { body: test.body }) });
-      expect(answer.status, `${test.method} ${test.path}: ${answer.body.toString().slice(0, 300)}`).toBe(test.status);
+      const said = (): string => c.dev.output().split('\n').filter((l) => / for [A-Z]+ \//.test(l)).slice(-3).join('\n');
+      expect(answer.status, `${test.method} ${test.path}: ${answer.body.toString().slice(0, 300)}\n${said()}`).toBe(test.status);
       if (test.json !== undefined) expect(JSON.parse(answer.body.toString()), `${test.method} ${test.path}`).toEqual(test.json);
       if (test.bytes !== undefined) expect(answer.body.equals(test.bytes), `${test.method} ${test.path}: ${answer.body.length} bytes`).toBe(true);
     }
@@ -279,7 +285,9 @@ describe.each([
     if (backend === 'nats') {
       const kv = await c.nats?.client.jetstream().views.kv('notes');
       expect(JSON.parse((await kv?.get('note.second'))?.string() ?? 'null')).toEqual({ title: 'zweite', n: 2.5 });
-      expect((await kv?.get('count.visits'))?.string()).toBe('4');
+      // NATS keeps a counter as a big-endian u64, as wash dev's atomics write it.
+      const counter = (await kv?.get('count.visits'))?.value ?? new Uint8Array(8);
+      expect(Buffer.from(counter).readBigUInt64BE()).toBe(4n);
     } else {
       const keys = (c.redis?.cli('KEYS', '*') ?? '').split('\n').filter(Boolean);
       const note = keys.find((k) => k.endsWith('note.second')) as string;

@@ -91,7 +91,8 @@ export const postgres = defineInterface({
     body: `\`postgres.query(sql, *params)\` returns the rows as tuples and \`postgres.execute(sql, *params)\` runs a statement;
 \`$1\`, \`$2\`, ... are bound to the parameters, never spliced into the SQL. Values convert both ways: \`None\`, \`bool\`,
 \`int\`, \`float\`, \`str\`, \`bytes\`, \`Decimal\`, \`date\`, \`time\`, \`datetime\`, \`UUID\`, and JSON as \`dict\` or \`list\`. A
-database's failure is a \`postgres.DatabaseError\`. \`demo()\` creates the table \`visits\` when it is missing, inserts a
+database's failure is a \`postgres.DatabaseError\`. \`wash dev\` 2.10 cannot return a \`numeric\` column (its PostgreSQL plugin fails
+the request): select it as \`::text\` and take \`Decimal(value)\`. \`demo()\` creates the table \`visits\` when it is missing, inserts a
 row holding the request path (or subject), and answers with how many visits that path has had: \`visits: 1\`,
 \`visits: 2\`, ... A database error becomes a \`postgres error:\` line of the answer, not a crash.
 

@@ -56,6 +56,10 @@ Values coming back, each row a tuple in column order:
 | every `...-array` / int2vector                              | list of the element's Python values                |
 
 A value Python cannot hold (a date after 9999, BC, an invalid UUID...) raises DatabaseError: cast it to text in SQL.
+
+wash dev 2.10's PostgreSQL plugin cannot return a numeric column: its host task panics and the request fails
+with a 500 the component never sees (measured on wash 2.10.4). Select such a column as text (`SELECT n::text`) and
+take `Decimal(value)`; a Decimal parameter is sent as numeric without trouble.
 """
 
 import json
