@@ -253,8 +253,8 @@ class WitHost:
                 return Response(response.status(), answer, read_body(response))
 
 
-class MemoryHost:
-    """Host in memory, for tests and local serving: answers what respond() registered, records every request.
+class Responder:
+    """What MemoryHost answers, on either WASI revision: the answers respond() registered, and every request.
 
     `requests` holds each request sent, in order; a request to a host deny() named raises HttpError("denied") and is
     not sent; a URL nothing answers raises HttpError("connection"). `fail`: when set, every request raises
@@ -294,8 +294,8 @@ class MemoryHost:
         """Make requests to `host` (a host name, or name:port) fail as a host's allow list does: "denied"."""
         self.denied.add(host.lower())
 
-    def send(self, method: str, url: str, headers: dict[str, str], body: bytes, timeout: float | None) -> Response:
-        """The registered answer to the request."""
+    def answer(self, method: str, url: str, headers: dict[str, str], body: bytes) -> Response:
+        """The registered answer to the request, which is recorded."""
         if self.fail is not None:
             raise HttpError("connection", self.fail)
         scheme, authority, path = target(url)
@@ -308,6 +308,22 @@ class MemoryHost:
         if answer is None:
             raise HttpError("connection", f"nothing answers {method} {url} (register an answer with respond())")
         return answer
+
+
+def prepared(headers: Mapping[str, str] | None, body: bytes | str | None) -> tuple[dict[str, str], bytes]:
+    """The headers and the body a request sends: a str body as UTF-8, text/plain unless a content-type is named."""
+    sent = dict(headers or {})
+    if isinstance(body, str) and not any(name.lower() == "content-type" for name in sent):
+        sent["content-type"] = "text/plain; charset=utf-8"
+    return sent, body.encode() if isinstance(body, str) else body or b""
+
+
+class MemoryHost(Responder):
+    """Host in memory, for tests and local serving: see Responder for what it answers."""
+
+    def send(self, method: str, url: str, headers: dict[str, str], body: bytes, timeout: float | None) -> Response:
+        """The registered answer to the request."""
+        return self.answer(method, url, headers, body)
 
 
 host: Host = WitHost()
@@ -327,10 +343,7 @@ def request(
     A str body is sent as UTF-8 (as text/plain unless `headers` name a content-type). `timeout` (seconds) bounds
     connecting, the first byte of the response and each wait between its bytes.
     """
-    sent = dict(headers or {})
-    if isinstance(body, str) and not any(name.lower() == "content-type" for name in sent):
-        sent["content-type"] = "text/plain; charset=utf-8"
-    data = body.encode() if isinstance(body, str) else body or b""
+    sent, data = prepared(headers, body)
     return host.send(method.upper(), url, sent, data, timeout)
 
 

@@ -120,63 +120,17 @@ class WitHost:
         return Response(status, answer, data)
 
 
-class MemoryHost:
-    """Host in memory, for tests and local serving: answers what respond() registered, records every request.
+# shared: http-client/sdk/http_client.py: Responder, prepared
 
-    `requests` holds each request sent, in order; a request to a host deny() named raises HttpError("denied") and is
-    not sent; a URL nothing answers raises HttpError("connection"). `fail`: when set, every request raises
-    HttpError("connection", fail), a network that is down.
-    """
 
-    def __init__(self) -> None:
-        self.answers: dict[tuple[str | None, str], Response] = {}
-        self.denied: set[str] = set()
-        self.requests: list[SentRequest] = []
-        self.fail: str | None = None
-
-    def respond(
-        self,
-        url: str,
-        *,
-        status: int = 200,
-        headers: Mapping[str, str] | None = None,
-        body: bytes | str = b"",
-        json: Any = None,
-        method: str | None = None,
-    ) -> None:
-        """Answer requests to `url` (with `method`, or any) so; `json=` sends that value as application/json."""
-        answer = joined(iter((headers or {}).items()))
-        data = body.encode() if isinstance(body, str) else body
-        if json is not None:
-            data = jsonlib.dumps(json).encode()
-            answer.setdefault("content-type", "application/json")
-        elif isinstance(body, str):
-            answer.setdefault("content-type", "text/plain; charset=utf-8")
-        scheme, authority, path = target(url)
-        self.answers[(method.upper() if method else None, f"{scheme}://{authority.lower()}{path}")] = Response(
-            status, answer, data
-        )
-
-    def deny(self, host: str) -> None:
-        """Make requests to `host` (a host name, or name:port) fail as a host's allow list does: "denied"."""
-        self.denied.add(host.lower())
+class MemoryHost(Responder):
+    """Host in memory, for tests and local serving: see Responder for what it answers."""
 
     async def send(
         self, method: str, url: str, headers: dict[str, str], body: bytes, timeout: float | None
     ) -> Response:
         """The registered answer to the request."""
-        if self.fail is not None:
-            raise HttpError("connection", self.fail)
-        scheme, authority, path = target(url)
-        authority = authority.lower()
-        if authority in self.denied or (urlsplit(url).hostname or "") in self.denied:
-            raise HttpError("denied", DENIED)
-        self.requests.append(SentRequest(method, url, joined(iter(headers.items())), body))
-        key = f"{scheme}://{authority}{path}"
-        answer = self.answers.get((method, key)) or self.answers.get((None, key))
-        if answer is None:
-            raise HttpError("connection", f"nothing answers {method} {url} (register an answer with respond())")
-        return answer
+        return self.answer(method, url, headers, body)
 
 
 host: Host = WitHost()
@@ -196,10 +150,7 @@ async def request(
     A str body is sent as UTF-8 (as text/plain unless `headers` name a content-type). `timeout` (seconds) bounds
     connecting, the first byte of the response and each wait between its bytes.
     """
-    sent = dict(headers or {})
-    if isinstance(body, str) and not any(name.lower() == "content-type" for name in sent):
-        sent["content-type"] = "text/plain; charset=utf-8"
-    data = body.encode() if isinstance(body, str) else body or b""
+    sent, data = prepared(headers, body)
     return await host.send(method.upper(), url, sent, data, timeout)
 
 

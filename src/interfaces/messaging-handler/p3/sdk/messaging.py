@@ -28,22 +28,7 @@ READ_SIZE = 64 * 1024
 """How much of a message's body one read or write of its stream moves."""
 
 
-@dataclass(frozen=True)
-class Message:
-    """A message: its subject, its body and the subject a reply goes to, if any."""
-
-    subject: str
-    body: bytes = b""
-    reply_to: str | None = None
-
-    @property
-    def text(self) -> str:
-        """The body as UTF-8 text, bytes that do not decode replaced."""
-        return self.body.decode(errors="replace")
-
-
-class MessagingError(Exception):
-    """The broker did not take a message: str(error) says why, in the host's words where it has them."""
+# shared: messaging-handler/sdk/messaging.py: Message, MessagingError
 
 
 def refusal(error: object) -> MessagingError:
@@ -120,12 +105,7 @@ handler_of_app: HandleMessage | None = None
 """The handler message_handler() was given (None until then): the test client delivers messages to it."""
 
 
-def failure(message: Message, error: Exception) -> str:
-    """The line a failed message leaves on stderr: the subject, the exception and where it was raised."""
-    where, frame = "", error.__traceback__
-    while frame is not None:  # the innermost frame: where the exception was raised
-        where, frame = f" at {frame.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{frame.tb_lineno}", frame.tb_next
-    return f"message on {message.subject} failed: {error!r}{where}"
+# shared: messaging-handler/sdk/messaging.py: failure
 
 
 async def body_of(msg: BrokerMessage) -> bytes:
