@@ -14,9 +14,10 @@ export interface StartCost {
 }
 
 export const MEASURED: { on: string; cost: Record<WasiRevision, StartCost> } = {
-  on: '2 cores at load 1.4 to 2.3, wash 2.10.3, componentize-py 0.25.1, 2026-12-01',
+  on: 'sizes 2026-12-02 with wasmcloud_sdk, wash 2.10.4; start on 2 cores at load 1.4 to 2.3, wash 2.10.3, 2026-12-01; componentize-py 0.25.1',
   cost: {
-    '0.2': { mb: 18.45, firstAnswerSeconds: 27.6 },
-    '0.3': { mb: 21.65, firstAnswerSeconds: 27.8 },
+    // The sizes of the default project as `wash build --skip-fetch` builds it with the SDK (2026-12-02).
+    '0.2': { mb: 18.59, firstAnswerSeconds: 27.6 },
+    '0.3': { mb: 20.07, firstAnswerSeconds: 27.8 },
   },
 };

@@ -265,7 +265,7 @@ describe.each([
 
   const replay = async (): Promise<void> => {
     for (const test of CASES) {
-      const answer = await c.fetch(test.path, { method: test.method, ...(test.body === undefined ? {} : { body: test.body }) });
+      const answer = await c.fetch(test.path, { method: test.method, ...(test.body === undefined ? {} : { body: typeof test.body === 'string' ? test.body : new Uint8Array(test.body) }) });
       const said = (): string => c.dev.output().split('\n').filter((l) => / for [A-Z]+ \//.test(l)).slice(-3).join('\n');
       expect(answer.status, `${test.method} ${test.path}: ${answer.body.toString().slice(0, 300)}\n${said()}`).toBe(test.status);
       if (test.json !== undefined) expect(JSON.parse(answer.body.toString()), `${test.method} ${test.path}`).toEqual(test.json);
