@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CreateError } from '../src/errors.js';
-import { deriveNames, MAX_NAME_LENGTH, nameProblem, suggestName, WIT_KEYWORDS } from '../src/names.js';
+import { deriveNames, MAX_NAME_LENGTH, nameProblem, RESERVED_NAMES, suggestName, WIT_KEYWORDS } from '../src/names.js';
 
 describe('names', () => {
   it('derives every name from the component name', () => {
@@ -70,5 +70,13 @@ describe('names', () => {
 
   it('keeps every keyword suggestion valid', () => {
     for (const keyword of WIT_KEYWORDS) expect(nameProblem(suggestName(keyword))).toBeUndefined();
+  });
+
+  it('refuses a name of a package the project uses (its SDK, its pinned tools): uv sync could not resolve it', () => {
+    expect(() => deriveNames('wasmcloud-sdk', 'local')).toThrow(/is the name of a package the project uses \(its SDK, wasmcloud_sdk\/\)/);
+    for (const name of RESERVED_NAMES) {
+      expect(() => deriveNames(name, 'local'), name).toThrow(CreateError);
+      expect(RESERVED_NAMES.has(suggestName(name))).toBe(false);
+    }
   });
 });
