@@ -126,7 +126,7 @@ export interface CommonView {
 export const YO_RC_KEY = 'create-wasmcloud-python';
 
 export { recordedAnswers } from './answers-of.js';
-export { sdkFiles as ownedFiles };
+export { sdkFiles };
 
 function yoRc(model: ProjectModel): string {
   return JSON.stringify({ [YO_RC_KEY]: { version: packageVersion(), answers: recordedAnswers(model) } }, null, 2);

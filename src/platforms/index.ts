@@ -1,5 +1,5 @@
 import type { ProjectModel } from '../model.js';
-import { COMMON_TEMPLATES, commonView, ownedFiles, vendoredPackages, type CommonView } from '../render.js';
+import { COMMON_TEMPLATES, commonView, sdkFiles, vendoredPackages, type CommonView } from '../render.js';
 import type { Major, WitPackage } from '../versions.js';
 import type { Platform, TemplateFile } from './types.js';
 import { v1 } from './v1.js';
@@ -29,7 +29,7 @@ export function templateFiles(model: ProjectModel): TemplateFile[] {
 export function plannedFiles(model: ProjectModel): string[] {
   return [
     ...templateFiles(model).map((f) => f.destination),
-    ...ownedFiles(model).map((f) => f.path),
+    ...sdkFiles(model).map((f) => f.path),
     ...vendoredPackages(model).map((pkg) => `wit/deps/${pkg.dir}/package.wit`),
   ].sort();
 }

@@ -95,8 +95,8 @@ export function pinnedExports(model: ProjectModel): Map<string, string> {
 const stdlibOf = (fragments: Fragment[]): string[] => [...new Set(fragments.flatMap((f) => f.stdlib ?? []))].sort().map((m) => `import ${m}`);
 
 /** Every module-level constant of app.py, `[name, python literal]`, each once. */
-function constantsOf(model: ProjectModel): Array<[string, string]> {
-  return [['COMPONENT_NAME', python(model.names.component)], ...new Map(fragmentsOf(model).flatMap(({ fragment }) => fragment.constants ?? [])).entries()];
+function constantsOf(model: ProjectModel, fragments: Fragment[]): Array<[string, string]> {
+  return [['COMPONENT_NAME', python(model.names.component)], ...new Map(fragments.flatMap((fragment) => fragment.constants ?? [])).entries()];
 }
 
 /** The name of app.py's function that runs each chosen capability once per request or message. */
@@ -107,8 +107,9 @@ export const DEMO = 'demo';
  * on the SDK. Written once; `add` changes it only while it is as generated.
  */
 export function appView(model: ProjectModel): PythonModuleView {
-  const fragments = fragmentsOf(model).map(({ fragment }) => fragment);
-  const codeOf = (direction: 'import' | 'export'): string[] => fragmentsOf(model).flatMap(({ id, fragment }) => (CATALOG[id].direction === direction ? (fragment.code ?? []) : []));
+  const all = fragmentsOf(model);
+  const fragments = all.map(({ fragment }) => fragment);
+  const codeOf = (direction: 'import' | 'export'): string[] => all.flatMap(({ id, fragment }) => (CATALOG[id].direction === direction ? (fragment.code ?? []) : []));
   const steps = [...new Set(fragments.flatMap((f) => f.steps ?? []))];
   const demo = `${model.wasi === '0.3' ? 'async ' : ''}def ${DEMO}(key: str, body: bytes, *, write: bool) -> list[str]:
     """What each capability does for one request or message, a line each: the demo README's try-it lines show.
@@ -135,7 +136,7 @@ ${steps.length === 0 ? '    return []' : `    lines: list[str] = []\n${indent(st
       .filter((m) => (names.get(m) as Set<string>).size > 0)
       .map((m) => fromImport(`wasmcloud_sdk.${m}`, [...(names.get(m) as Set<string>)].sort(typeOrder))),
   ];
-  const constants = constantsOf(model)
+  const constants = constantsOf(model, fragments)
     .filter(([name]) => name === 'COMPONENT_NAME' || used(name))
     .map(([name, literal]) => `${name} = ${literal}`);
   return withHead({
