@@ -1,0 +1,1 @@
+"""Development tasks of this project (`poe`); create-wasmcloud-python writes them."""

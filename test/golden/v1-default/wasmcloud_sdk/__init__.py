@@ -1,0 +1,8 @@
+"""The tool's Python for this component: create-wasmcloud-python writes this package, and its add command rewrites it.
+
+app.py and your own modules call these modules instead of the WIT bindings:
+
+- `wasmcloud_sdk.http`: HTTP server
+
+`wasmcloud_sdk.testing` is a pytest plugin (conftest.py loads it): in-memory hosts and a test client.
+"""

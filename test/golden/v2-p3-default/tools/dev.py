@@ -1,0 +1,163 @@
+"""`poe dev`: `wash dev`, restarted whenever a Python file of the project or wit/ changes.
+
+wash 2.x's `wash dev` builds the component, compiles it and serves it, but does not watch files. This
+runs it, says when the component answers (wash dev answers 404 until its log says it listens, about
+20 s on an idle machine), and starts it again after each change. First it checks that `dev.address`
+is free, since wash dev would only die with "Address in use".
+
+create-wasmcloud-python writes this file; its add command may rewrite it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from queue import Queue
+
+from watchfiles import watch
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / ".wash" / "config.yaml"
+# What wash dev listens on without a `dev.address`.
+WASH_DEFAULT_ADDRESS = "0.0.0.0:8000"
+READY = "listening for HTTP requests"
+# Not the project's code: generated, installed or cached.
+IGNORED = {"bindings", "build", ".venv", "venv", ".git", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
+
+
+def dev_address(config: Path = CONFIG) -> str:
+    """`dev.address` in the wash config, or wash dev's own default."""
+    section = ""
+    for line in config.read_text(encoding="utf-8").splitlines():
+        if line and not line[0].isspace() and line.endswith(":"):
+            section = line[:-1]
+        elif section == "dev" and line.strip().startswith("address:"):
+            return line.split(":", 1)[1].strip().strip("\"'")
+    return WASH_DEFAULT_ADDRESS
+
+
+def split_address(address: str) -> tuple[str, int]:
+    host, _, port = address.rpartition(":")
+    return host.strip("[]"), int(port)
+
+
+def address_taken(address: str) -> bool:
+    """Whether something listens on `address` already (wash dev could not)."""
+    host, port = split_address(address)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # A listening socket still refuses the bind; connections of a stopped server in TIME_WAIT do not.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+def is_watched(path: Path) -> bool:
+    """A change that needs a new build: a Python file of the project, or anything under wit/."""
+    relative = path.relative_to(ROOT)
+    if IGNORED.intersection(relative.parts) or any(part.startswith(".bindings-") for part in relative.parts):
+        return False
+    return relative.parts[0] == "wit" or path.suffix == ".py"
+
+
+def changes(stop: threading.Event) -> Iterator[list[str]]:
+    """Each batch of changed paths that need a new build, relative to the project.
+
+    The project directory is watched by itself (app.py, conftest.py, ...) and its other folders
+    (wit/, tests/, tools/, your own packages) as trees: never .venv/ or bindings/, whose many files
+    would cost a watch each.
+    """
+    batches: Queue[list[str]] = Queue()
+    folders = [
+        path for path in ROOT.iterdir() if path.is_dir() and path.name not in IGNORED and not path.name.startswith(".")
+    ]
+
+    def pump(paths: list[Path], recursive: bool) -> None:
+        for batch in watch(
+            *paths, recursive=recursive, stop_event=stop, watch_filter=lambda _, path: is_watched(Path(path))
+        ):
+            batches.put(sorted({str(Path(path).relative_to(ROOT)) for _, path in batch}))
+
+    for paths, recursive in (([ROOT], False), (folders, True)):
+        if paths:
+            threading.Thread(target=pump, args=(paths, recursive), daemon=True).start()
+    while True:
+        yield batches.get()
+
+
+def url_of(address: str) -> str:
+    host, port = split_address(address)
+    shown = "127.0.0.1" if host in {"0.0.0.0", "::", ""} else host
+    return f"http://{f'[{shown}]' if ':' in shown else shown}:{port}/"
+
+
+def start(address: str) -> subprocess.Popen[str]:
+    """`wash dev` in its own process group, its output passed on; says when the component answers."""
+    wash = subprocess.Popen(
+        ["wash", "dev"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+    )
+    started = time.monotonic()
+
+    def relay() -> None:
+        assert wash.stdout is not None
+        for line in wash.stdout:
+            sys.stdout.write(line)
+            if READY in line:
+                print(f"dev: ready at {url_of(address)} ({time.monotonic() - started:.0f} s)", flush=True)
+        sys.stdout.flush()
+
+    threading.Thread(target=relay, daemon=True).start()
+    return wash
+
+
+def stop(wash: subprocess.Popen[str]) -> None:
+    if wash.poll() is not None:
+        return
+    os.killpg(wash.pid, signal.SIGINT)
+    try:
+        wash.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(wash.pid, signal.SIGKILL)
+        wash.wait()
+
+
+def main() -> int:
+    address = dev_address()
+    if address_taken(address):
+        print(
+            f"dev: {address} is taken: another program listens there. Stop it, or set dev.address in "
+            ".wash/config.yaml to a free HOST:PORT.",
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        f"dev: starting wash dev on {address}; it restarts when a .py file or wit/ changes (Ctrl-C stops it)",
+        flush=True,
+    )
+    wash = start(address)
+    stopping = threading.Event()
+    try:
+        for names in changes(stopping):
+            print(f"dev: {', '.join(names)} changed: restarting wash dev", flush=True)
+            stop(wash)
+            wash = start(address)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stopping.set()
+        stop(wash)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
