@@ -26,7 +26,10 @@ const rows = [];
 for (const { label, interfaces, args = [] } of cases) {
   const cwd = mkdtempSync(join(tmpdir(), 'cwp-size-'));
   try {
-    execFileSync(process.execPath, [join(root, 'dist/src/bin.js'), 'sized', '--yes', ...args, '--interfaces', interfaces.join(',')], { cwd, stdio: 'ignore' });
+    execFileSync(process.execPath, [join(root, 'dist/src/bin.js'), 'sized', '--yes', ...args, '--interfaces', interfaces.join(',')], {
+      cwd,
+      stdio: 'ignore',
+    });
     const project = join(cwd, 'sized');
     const started = process.hrtime.bigint();
     // The project's own build (its componentize-py options, module names pinned), as README runs it.
@@ -34,7 +37,14 @@ for (const { label, interfaces, args = [] } of cases) {
     execFileSync(toolchain.paths.wash, ['build', '--skip-fetch'], { cwd: project, stdio: 'ignore', env });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const bytes = statSync(join(project, 'build/sized.wasm')).size;
-    rows.push({ case: label, interfaces: interfaces.join(','), bytes, mb: +(bytes / 1e6).toFixed(2), ofLimit: +(bytes / LIMIT).toFixed(3), buildSeconds: +seconds.toFixed(1) });
+    rows.push({
+      case: label,
+      interfaces: interfaces.join(','),
+      bytes,
+      mb: +(bytes / 1e6).toFixed(2),
+      ofLimit: +(bytes / LIMIT).toFixed(3),
+      buildSeconds: +seconds.toFixed(1),
+    });
   } finally {
     rmSync(cwd, { recursive: true, force: true });
   }
@@ -45,7 +55,10 @@ if (json) {
 } else {
   process.stdout.write(`componentize-py ${toolchain.versions.componentizePy}; wasmCloud 1.x limit 50 MB (1 MB = 10^6 bytes)\n\n`);
   process.stdout.write(`${'case'.padEnd(22)}${'size MB'.padStart(9)}${'of limit'.padStart(10)}${'build s'.padStart(9)}\n`);
-  for (const r of rows) process.stdout.write(`${r.case.padEnd(22)}${String(r.mb).padStart(9)}${`${(r.ofLimit * 100).toFixed(1)}%`.padStart(10)}${String(r.buildSeconds).padStart(9)}\n`);
+  for (const r of rows)
+    process.stdout.write(
+      `${r.case.padEnd(22)}${String(r.mb).padStart(9)}${`${(r.ofLimit * 100).toFixed(1)}%`.padStart(10)}${String(r.buildSeconds).padStart(9)}\n`,
+    );
   const over = rows.filter((r) => r.bytes >= LIMIT);
   process.stdout.write(over.length ? `\nOVER THE LIMIT: ${over.map((r) => r.case).join(', ')}\n` : '\nevery component is under the limit\n');
 }

@@ -61,7 +61,10 @@ function sh(argv, cwd, env = {}) {
 const port = await freePort();
 const project = join(work, 'loop');
 timed('generate (create-wasmcloud-python loop --yes)', () =>
-  sh(['node', join(root, 'dist', 'src', 'bin.js'), 'loop', '--interfaces', 'http-server,keyvalue', '--http-address', `127.0.0.1:${port}`, '--yes'], work),
+  sh(
+    ['node', join(root, 'dist', 'src', 'bin.js'), 'loop', '--interfaces', 'http-server,keyvalue', '--http-address', `127.0.0.1:${port}`, '--yes'],
+    work,
+  ),
 );
 const bin = join(project, '.venv', 'bin');
 const env = { PATH: [bin, dirname(tc.paths.wash), '/usr/bin', '/bin'].join(':'), VIRTUAL_ENV: join(project, '.venv') };
@@ -77,7 +80,12 @@ const size = statSync(join(project, 'build', 'loop.wasm')).size;
 
 /** Starts argv in its own process group; resolves when `ready` answers, then returns a stop(). */
 function background(argv) {
-  const child = spawn(argv[0], argv.slice(1), { cwd: project, detached: true, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(argv[0], argv.slice(1), {
+    cwd: project,
+    detached: true,
+    env: { ...process.env, ...env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (c) => (output += c));
   child.stderr.on('data', (c) => (output += c));
@@ -125,10 +133,14 @@ await until(async () => /dev: ready at /.test(dev.output()), 'poe dev ready');
 const app = readFileSync(join(project, 'app.py'), 'utf8');
 if (!app.includes('f"Hello from {COMPONENT_NAME}!')) throw new Error('app.py has no greeting to edit');
 writeFileSync(join(project, 'app.py'), app.replace('f"Hello from {COMPONENT_NAME}!', 'f"Edited {COMPONENT_NAME}!'));
-await timedAsync('poe dev: edit of app.py to the first answer showing it', () => until(async () => (await answer('/edited')).text.startsWith('Edited loop!'), 'the edit served'));
+await timedAsync('poe dev: edit of app.py to the first answer showing it', () =>
+  until(async () => (await answer('/edited')).text.startsWith('Edited loop!'), 'the edit served'),
+);
 await dev.stop();
 
 const load = loadavg()[0].toFixed(2);
-log(`component: ${(size / 1e6).toFixed(1)} MB; machine load average ${load} on ${(await import('node:os')).cpus().length} cores; Node ${process.version}`);
+log(
+  `component: ${(size / 1e6).toFixed(1)} MB; machine load average ${load} on ${(await import('node:os')).cpus().length} cores; Node ${process.version}`,
+);
 if (json) process.stdout.write(`${JSON.stringify({ steps, componentBytes: size, load: Number(load) }, null, 2)}\n`);
 rmSync(work, { recursive: true, force: true });

@@ -89,9 +89,7 @@ const repo = resolve(args.repo ?? join(dirname(fileURLToPath(import.meta.url)), 
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 
 // Child npm commands must not inherit the `npm run bench` script's own context.
-const npmEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => !/^npm_(package_|lifecycle_|command$|config_local_prefix$)/i.test(k)),
-);
+const npmEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_(package_|lifecycle_|command$|config_local_prefix$)/i.test(k)));
 // The generators run as a user would run the bin: no npm context at all.
 const runEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
 
@@ -99,7 +97,9 @@ function sh(command, argv, options = {}) {
   const result = spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: npmEnv, ...options });
   if (result.error || result.status !== 0) {
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
-    throw new Error(`${command} ${argv.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}) in ${options.cwd ?? process.cwd()}:\n${output}`);
+    throw new Error(
+      `${command} ${argv.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}) in ${options.cwd ?? process.cwd()}:\n${output}`,
+    );
   }
   return result.stdout;
 }
@@ -185,7 +185,9 @@ function generate(tool, scratch, index, rssMethod, probe) {
       const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
       clearTimeout(timer);
       if (code !== 0) {
-        reject(new Error(`${tool.label} run ${index} failed (${signal ?? `exit ${code}`}) in ${cwd}:\n${output.trim().split('\n').slice(-30).join('\n')}`));
+        reject(
+          new Error(`${tool.label} run ${index} failed (${signal ?? `exit ${code}`}) in ${cwd}:\n${output.trim().split('\n').slice(-30).join('\n')}`),
+        );
         return;
       }
       const produced = join(cwd, tool.produces);
@@ -274,7 +276,15 @@ async function main() {
     );
     const tmp = join(scratch, 'tmp');
     mkdirSync(tmp);
-    const oursTool = { key: 'ours', label: OURS, bin: oursBin.bin, args: ['bench-app', '--interfaces', 'http-server', '--yes'], dir: 'bench-app', produces: 'bench-app/manifests/workloaddeployment.yaml', tmp };
+    const oursTool = {
+      key: 'ours',
+      label: OURS,
+      bin: oursBin.bin,
+      args: ['bench-app', '--interfaces', 'http-server', '--yes'],
+      dir: 'bench-app',
+      produces: 'bench-app/manifests/workloaddeployment.yaml',
+      tmp,
+    };
     const tools = [
       oursTool,
       { key: 'vite', label: 'create-vite', bin: viteBin.bin, args: ['vt', '--template', 'vanilla-ts'], dir: 'vt', produces: 'vt/package.json', tmp },
@@ -283,7 +293,9 @@ async function main() {
     const loadBefore = loadavg()[0];
     const samples = { ours: [], vite: [], oursFirst: [] };
     let files = {};
-    log(`timing: ${WARMUP} warm-ups + ${runs} runs each, alternating ours, create-vite, ours' first run; peak RSS by ${rssMethod === 'time' ? '/usr/bin/time -f %M' : 'a process.resourceUsage() probe'}`);
+    log(
+      `timing: ${WARMUP} warm-ups + ${runs} runs each, alternating ours, create-vite, ours' first run; peak RSS by ${rssMethod === 'time' ? '/usr/bin/time -f %M' : 'a process.resourceUsage() probe'}`,
+    );
     for (let i = 0; i < WARMUP + runs; i += 1) {
       for (const tool of tools) {
         const sample = await generate(tool, scratch, i, rssMethod, probe);
@@ -324,9 +336,13 @@ async function main() {
       method: {
         runs,
         warmup: WARMUP,
-        rss: rssMethod === 'time' ? 'GNU /usr/bin/time -f %M (max resident set size of the node process)' : 'process.resourceUsage().maxRSS read at exit by a --require probe',
+        rss:
+          rssMethod === 'time'
+            ? 'GNU /usr/bin/time -f %M (max resident set size of the node process)'
+            : 'process.resourceUsage().maxRSS read at exit by a --require probe',
         wall: 'spawn to exit of the child process, measured by the benchmark',
-        tmpdir: "TMPDIR of both tools: one directory of the benchmark's, empty at the start (ours keeps its V8 code cache there, made by the first warm-up); ours' first run: an empty one each time",
+        tmpdir:
+          "TMPDIR of both tools: one directory of the benchmark's, empty at the start (ours keeps its V8 code cache there, made by the first warm-up); ours' first run: an empty one each time",
         size: 'sum of the apparent sizes of all files under <prefix>/node_modules, 1 MB = 1e6 bytes; diskMB is allocated blocks (du-like)',
         packages: 'directories with a package.json directly under a node_modules directory or an @scope in one, at any depth',
       },
@@ -337,7 +353,13 @@ async function main() {
         command: `node ${oursBin.bin.slice(oursPrefix.length + 1)} ${tools[0].args.join(' ')}`,
         ...oursFoot,
         ...oursTime,
-        firstRun: { wallMedianMs: firstTime.wallMedianMs, wallMinMs: firstTime.wallMinMs, wallMaxMs: firstTime.wallMaxMs, wallMs: firstTime.wallMs, rssMedianMB: firstTime.rssMedianMB },
+        firstRun: {
+          wallMedianMs: firstTime.wallMedianMs,
+          wallMinMs: firstTime.wallMinMs,
+          wallMaxMs: firstTime.wallMaxMs,
+          wallMs: firstTime.wallMs,
+          rssMedianMB: firstTime.rssMedianMB,
+        },
       },
       createVite: {
         name: 'create-vite',
@@ -355,7 +377,11 @@ async function main() {
       rssMedian: result.ours.rssMedianMB / result.createVite.rssMedianMB,
     };
     result.targets = [
-      { target: `wall-time median <= ${TARGETS.wallRatio}x create-vite`, value: result.ratios.wallMedian, pass: result.ratios.wallMedian <= TARGETS.wallRatio },
+      {
+        target: `wall-time median <= ${TARGETS.wallRatio}x create-vite`,
+        value: result.ratios.wallMedian,
+        pass: result.ratios.wallMedian <= TARGETS.wallRatio,
+      },
       { target: `installed size <= ${TARGETS.sizeMB} MB`, value: result.ours.sizeMB, pass: result.ours.sizeMB <= TARGETS.sizeMB },
       { target: `installed packages <= ${TARGETS.packages}`, value: result.ours.packages, pass: result.ours.packages <= TARGETS.packages },
     ];
@@ -380,8 +406,18 @@ function table(r) {
     ['installed packages', String(r.ours.packages), String(r.createVite.packages), f(r.ratios.packages, 1)],
     ['installed files', String(r.ours.files), String(r.createVite.files), f(r.ours.files / r.createVite.files, 1)],
     [`wall time median (ms, n=${r.method.runs})`, f(r.ours.wallMedianMs, 0), f(r.createVite.wallMedianMs, 0), f(r.ratios.wallMedian, 2)],
-    ['wall time min / max (ms)', `${f(r.ours.wallMinMs, 0)} / ${f(r.ours.wallMaxMs, 0)}`, `${f(r.createVite.wallMinMs, 0)} / ${f(r.createVite.wallMaxMs, 0)}`, ''],
-    ['first run, no code cache yet: median (ms)', f(r.ours.firstRun.wallMedianMs, 0), f(r.createVite.wallMedianMs, 0), f(r.ratios.firstRunWallMedian, 2)],
+    [
+      'wall time min / max (ms)',
+      `${f(r.ours.wallMinMs, 0)} / ${f(r.ours.wallMaxMs, 0)}`,
+      `${f(r.createVite.wallMinMs, 0)} / ${f(r.createVite.wallMaxMs, 0)}`,
+      '',
+    ],
+    [
+      'first run, no code cache yet: median (ms)',
+      f(r.ours.firstRun.wallMedianMs, 0),
+      f(r.createVite.wallMedianMs, 0),
+      f(r.ratios.firstRunWallMedian, 2),
+    ],
     ['peak RSS median (MB)', f(r.ours.rssMedianMB, 1), f(r.createVite.rssMedianMB, 1), f(r.ratios.rssMedian, 2)],
     ['files generated', String(r.ours.filesWritten), String(r.createVite.filesWritten), ''],
   ];
@@ -397,7 +433,9 @@ function table(r) {
     `each run in a fresh empty cwd, stdin closed; ${r.method.warmup} warm-ups + ${r.method.runs} runs, alternating; peak RSS: ${r.method.rss}`,
     `TMPDIR: the benchmark's own, empty at the start (ours' V8 code cache: made by the first warm-up); first runs: an empty one each`,
     ...(r.machine.nodeExtraCaCerts
-      ? [`NODE_EXTRA_CA_CERTS is set (${r.machine.nodeExtraCaCerts}): every Node process, both tools', starts slower by reading it, which narrows the ratio; \`env -u NODE_EXTRA_CA_CERTS npm run bench\` measures without it`]
+      ? [
+          `NODE_EXTRA_CA_CERTS is set (${r.machine.nodeExtraCaCerts}): every Node process, both tools', starts slower by reading it, which narrows the ratio; \`env -u NODE_EXTRA_CA_CERTS npm run bench\` measures without it`,
+        ]
       : []),
     '',
     line(head),

@@ -110,7 +110,21 @@ try {
         const port = await freePort();
         const cwd = mkdtempSync(join(work, 'p-'));
         const interfaces = c.interfaces(wasi).join(',');
-        sh([process.execPath, join(root, 'dist/src/bin.js'), 'benched', '--yes', '--wasi', wasi, '--interfaces', interfaces, '--http-address', `127.0.0.1:${port}`], cwd);
+        sh(
+          [
+            process.execPath,
+            join(root, 'dist/src/bin.js'),
+            'benched',
+            '--yes',
+            '--wasi',
+            wasi,
+            '--interfaces',
+            interfaces,
+            '--http-address',
+            `127.0.0.1:${port}`,
+          ],
+          cwd,
+        );
         const project = join(cwd, 'benched');
         const built = performance.now();
         sh(['wash', 'build', '--skip-fetch'], project);
@@ -118,7 +132,9 @@ try {
         const bytes = statSync(join(project, 'build', 'benched.wasm')).size;
         const dev = await devStart(project, port);
         samples.push({ case: c.label, wasi, round, bytes, buildSeconds, ...dev });
-        log(`round ${round + 1}/${runs} ${c.label.padEnd(12)} WASI ${wasi}: ${(bytes / 1e6).toFixed(2)} MB, build ${buildSeconds.toFixed(1)} s, listening ${dev.listening.toFixed(1)} s, first 200 ${dev.ready.toFixed(1)} s`);
+        log(
+          `round ${round + 1}/${runs} ${c.label.padEnd(12)} WASI ${wasi}: ${(bytes / 1e6).toFixed(2)} MB, build ${buildSeconds.toFixed(1)} s, listening ${dev.listening.toFixed(1)} s, first 200 ${dev.ready.toFixed(1)} s`,
+        );
         rmSync(cwd, { recursive: true, force: true });
       }
     }
@@ -144,12 +160,21 @@ const ratios = CASES.map((c) => {
   const [p2, p3] = REVISIONS.map((wasi) => rows.find((r) => r.case === c.label && r.wasi === wasi));
   return { case: c.label, size: +(p3.mb / p2.mb).toFixed(3), ready: +(p3.readySeconds / p2.readySeconds).toFixed(2) };
 });
-const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
 if (args.json) {
   process.stdout.write(`${JSON.stringify({ runs, load, rows, ratios }, null, 2)}\n`);
 } else {
-  log(`\nWASI 0.3 against 0.2, medians of ${runs} (load ${load}; wash ${tc.versions.washBin} from PyPI, componentize-py ${tc.versions.componentizePy})\n`);
-  log(`${'case'.padEnd(14)}${'WASI'.padEnd(6)}${'size MB'.padStart(9)}${'build s'.padStart(9)}${'listening s'.padStart(13)}${'first 200 s'.padStart(13)}`);
-  for (const r of rows) log(`${r.case.padEnd(14)}${r.wasi.padEnd(6)}${String(r.mb).padStart(9)}${String(r.buildSeconds).padStart(9)}${String(r.listeningSeconds).padStart(13)}${String(r.readySeconds).padStart(13)}`);
+  log(
+    `\nWASI 0.3 against 0.2, medians of ${runs} (load ${load}; wash ${tc.versions.washBin} from PyPI, componentize-py ${tc.versions.componentizePy})\n`,
+  );
+  log(
+    `${'case'.padEnd(14)}${'WASI'.padEnd(6)}${'size MB'.padStart(9)}${'build s'.padStart(9)}${'listening s'.padStart(13)}${'first 200 s'.padStart(13)}`,
+  );
+  for (const r of rows)
+    log(
+      `${r.case.padEnd(14)}${r.wasi.padEnd(6)}${String(r.mb).padStart(9)}${String(r.buildSeconds).padStart(9)}${String(r.listeningSeconds).padStart(13)}${String(r.readySeconds).padStart(13)}`,
+    );
   for (const r of ratios) log(`${r.case}: 0.3 / 0.2 size ${r.size}x, start ${r.ready}x`);
 }

@@ -68,7 +68,8 @@ export function committedTree(name) {
 /** The files of a case that differ: added, removed or changed. */
 export function differences(expected, actual) {
   const out = [];
-  for (const [file, text] of actual) if (!expected.has(file)) out.push(`+ ${file}`);
+  for (const [file, text] of actual)
+    if (!expected.has(file)) out.push(`+ ${file}`);
     else if (expected.get(file) !== text) out.push(`~ ${file}`);
   for (const file of expected.keys()) if (!actual.has(file)) out.push(`- ${file}`);
   return out.sort((a, b) => (a.slice(2) < b.slice(2) ? -1 : 1));

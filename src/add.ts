@@ -35,12 +35,20 @@ export async function runAdd(io: Io, values: Record<string, unknown>, ids: strin
       (overrides as Record<string, unknown>)[o.key] = values[o.flag];
     }
     const listed = (values.interfaces as string[] | undefined) ?? [];
-    const named: InterfaceId[] = [...(ids.length > 0 ? resolveInterfaces(ids, false, 'add') : []), ...(listed.length > 0 ? resolveInterfaces(listed, false, '--interfaces') : [])];
+    const named: InterfaceId[] = [
+      ...(ids.length > 0 ? resolveInterfaces(ids, false, 'add') : []),
+      ...(listed.length > 0 ? resolveInterfaces(listed, false, '--interfaces') : []),
+    ];
     const project = findProject(resolve(io.cwd, typeof values.directory === 'string' ? values.directory : '.'));
     directory = project.directory;
     if (named.length === 0) {
       if (!interactive) {
-        throw new CreateError('usage', 'add: name the interfaces to add.', 'interfaces', `e.g. ${BIN} add keyvalue,config (--list-interfaces lists them)`);
+        throw new CreateError(
+          'usage',
+          'add: name the interfaces to add.',
+          'interfaces',
+          `e.g. ${BIN} add keyvalue,config (--list-interfaces lists them)`,
+        );
       }
       named.push(...resolveInterfaces(await promptInterfacesToAdd(resolveModel(project.inputs, io.cwd).interfaces, project.inputs), false, 'add'));
     }

@@ -32,13 +32,19 @@ export async function main(io: Io): Promise<number> {
       const { runAdd } = await import('./add.js');
       return await runAdd(io, values, positionals.slice(1), { ...flags, merge: values.merge === true }, interactive);
     }
-    if (values.merge === true) throw new CreateError('usage', '--merge is for add: it writes conflict markers where add cannot merge.', 'merge', 'drop --merge');
+    if (values.merge === true)
+      throw new CreateError('usage', '--merge is for add: it writes conflict markers where add cannot merge.', 'merge', 'drop --merge');
     // Answers: flags over the answers file; then prompts for what is missing, at a terminal only.
     let inputs = await gatherInputs(values, positionals, io.cwd);
     if (isInteractive(io, values, flags.json, 'create')) {
       ({ inputs, force: flags.force } = await promptCreate(inputs, io.cwd, flags.force));
     } else if (inputs.name === undefined) {
-      throw new CreateError('usage', 'missing input: name (the component name, the first argument).', 'name', `run: ${suggestedCommand(inputs, true)}`);
+      throw new CreateError(
+        'usage',
+        'missing input: name (the component name, the first argument).',
+        'name',
+        `run: ${suggestedCommand(inputs, true)}`,
+      );
     }
     // Every check before anything is written.
     const model = resolveModel(inputs, io.cwd);

@@ -42,7 +42,8 @@ function blockAt(whole: readonly string[], part: readonly string[]): number {
 }
 
 const startsWith = (whole: readonly string[], part: readonly string[]): boolean => part.length > 0 && same(whole.slice(0, part.length), part);
-const endsWith = (whole: readonly string[], part: readonly string[]): boolean => part.length > 0 && part.length <= whole.length && same(whole.slice(whole.length - part.length), part);
+const endsWith = (whole: readonly string[], part: readonly string[]): boolean =>
+  part.length > 0 && part.length <= whole.length && same(whole.slice(whole.length - part.length), part);
 
 /** Whether two changes of the base touch the same lines (changes on adjacent lines do not). */
 function overlap(x: Hunk, y: Hunk): boolean {
@@ -186,7 +187,9 @@ export function unifiedDiff(before: string, after: string, path: string, context
     const hunk = ops.slice(start, end);
     const oldCount = hunk.filter((op) => op.kind !== '+').length;
     const newCount = hunk.filter((op) => op.kind !== '-').length;
-    out.push(`@@ -${range(before.filter((op) => op.kind !== '+').length + 1, oldCount)} +${range(before.filter((op) => op.kind !== '-').length + 1, newCount)} @@\n`);
+    out.push(
+      `@@ -${range(before.filter((op) => op.kind !== '+').length + 1, oldCount)} +${range(before.filter((op) => op.kind !== '-').length + 1, newCount)} @@\n`,
+    );
     for (const op of hunk) out.push(`${op.kind}${op.line}${op.line.endsWith('\n') ? '' : '\n\\ No newline at end of file\n'}`);
   }
   return out.join('');

@@ -128,5 +128,12 @@ export function unexpectedLine(error: unknown, operation: string, relativeTo: (p
 
 /** Whether DEBUG (a list, as the `debug` package reads it) names this command, so that traces are printed. */
 export function debugging(env: NodeJS.ProcessEnv, name: string): boolean {
-  return (env.DEBUG ?? '').split(/[\s,]+/).some((pattern) => pattern !== '' && !pattern.startsWith('-') && new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(name));
+  return (env.DEBUG ?? '')
+    .split(/[\s,]+/)
+    .some(
+      (pattern) =>
+        pattern !== '' &&
+        !pattern.startsWith('-') &&
+        new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(name),
+    );
 }

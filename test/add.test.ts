@@ -35,11 +35,16 @@ describe('add', () => {
     expect(world).toContain('import wasi:config/store@0.2.0-rc.1;');
     expect(read(project, 'wasmcloud_sdk/keyvalue.py')).toContain('def open(bucket: str) -> Bucket:');
     // app.py has the user's edits: add wires keyvalue and says where README shows how to call it, nothing more.
-    expect(first.stdout).toContain('Note: app.py has your edits, so add left it and tests/test_app.py as they are: keyvalue is wired (wasmcloud_sdk/keyvalue.py, the WIT, the host\'s config); README.md\'s "Key-value store');
+    expect(first.stdout).toContain(
+      "Note: app.py has your edits, so add left it and tests/test_app.py as they are: keyvalue is wired (wasmcloud_sdk/keyvalue.py, the WIT, the host's config); README.md's \"Key-value store",
+    );
     expect(read(project, '.wash/config.yaml')).toMatch(/^ {4}greeting: Howdy$/m);
     expect(read(project, 'manifests/workloaddeployment.yaml')).toMatch(/package: keyvalue/);
     expect(read(project, 'README.md')).toContain('### Key-value store');
-    expect(JSON.parse(read(project, '.yo-rc.json'))['create-wasmcloud-python'].answers).toMatchObject({ interfaces: ['http-server', 'keyvalue', 'config'], greeting: 'Howdy' });
+    expect(JSON.parse(read(project, '.yo-rc.json'))['create-wasmcloud-python'].answers).toMatchObject({
+      interfaces: ['http-server', 'keyvalue', 'config'],
+      greeting: 'Howdy',
+    });
     expectCleanPython(project, 'grown');
     const built = await washBuildOffline(project);
     expect(built.code, built.output).toBe(0);
@@ -56,7 +61,11 @@ describe('add', () => {
     expect(read(project, 'tests/test_app.py')).toContain('async def test_a_missing_secret_is_a_line_of_the_answer(');
     expect(added.stdout).not.toContain('Note:');
     expect(read(project, '.wash/config.yaml')).toMatch(/^ {8}db-password: dev-only-not-a-secret$/m);
-    expect(JSON.parse(read(project, '.yo-rc.json'))['create-wasmcloud-python'].answers).toMatchObject({ wasi: '0.3', interfaces: ['http-server', 'keyvalue', 'secrets'], secretName: 'db-password' });
+    expect(JSON.parse(read(project, '.yo-rc.json'))['create-wasmcloud-python'].answers).toMatchObject({
+      wasi: '0.3',
+      interfaces: ['http-server', 'keyvalue', 'secrets'],
+      secretName: 'db-password',
+    });
     expectCleanPython(project, 'awaiting');
     const change = await runCli(['add', 'config', '--wasi', '0.2'], project);
     expect(change.code).toBe(2);
@@ -108,7 +117,8 @@ describe('add', () => {
 
   it('a new export is merged into an edited app.py (the component needs its handler): exit 4 where add and the edits change the same lines, writes nothing, prints the patch; once it is in, goes through', async () => {
     // The user's function right after the export, where add puts the new export's handler.
-    const atExport = (app: string): string => app.replace('IncomingHandler = incoming_handler(app)\n', `IncomingHandler = incoming_handler(app)${MINE}`);
+    const atExport = (app: string): string =>
+      app.replace('IncomingHandler = incoming_handler(app)\n', `IncomingHandler = incoming_handler(app)${MINE}`);
     const project = await generate('clash', ['--interfaces', 'http-server']);
     writeFileSync(join(project, 'app.py'), atExport(read(project, 'app.py')));
     // Elsewhere in app.py, the same edit merges: the handler goes in beside it.
@@ -120,7 +130,9 @@ describe('add', () => {
     const before = snapshotTree(project);
     const result = await runCli(['add', 'messaging-handler'], project);
     expect(result.code).toBe(4);
-    expect(result.stderr).toMatch(/^create-wasmcloud-python: add messaging-handler: your edits and the new interfaces change the same lines of app\.py \(lines \d+-\d+\); nothing was written\.$/m);
+    expect(result.stderr).toMatch(
+      /^create-wasmcloud-python: add messaging-handler: your edits and the new interfaces change the same lines of app\.py \(lines \d+-\d+\); nothing was written\.$/m,
+    );
     expect(result.stderr).toContain('+Handler = message_handler(handle_message)');
     expect(result.stderr).toContain('+from wasmcloud_sdk.messaging import Message, message_handler');
     expect(snapshotTree(project)).toEqual(before);
@@ -172,7 +184,9 @@ describe('add', () => {
     const cwd = tempDir();
     const result = await runCli(['add', 'keyvalue'], cwd);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/is not in a project create-wasmcloud-python generated: no \.yo-rc\.json with a "create-wasmcloud-python" key there or in a folder above it, up to \/, the filesystem root\.\n {2}fix: run add inside a generated project/);
+    expect(result.stderr).toMatch(
+      /is not in a project create-wasmcloud-python generated: no \.yo-rc\.json with a "create-wasmcloud-python" key there or in a folder above it, up to \/, the filesystem root\.\n {2}fix: run add inside a generated project/,
+    );
     const project = await generate('known', ['--interfaces', 'http-server']);
     const before = snapshotTree(project);
     const bad = await runCli(['add', 'kv', '-d', project], cwd);

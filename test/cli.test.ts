@@ -53,11 +53,23 @@ describe('command line: success paths', () => {
   it('keeps the ending short for the all-in-one on both majors, and --json keeps every file', async () => {
     for (const major of ['2', '1']) {
       const cwd = tempDir();
-      const all = ['http-server', 'messaging-handler', 'http-client', 'keyvalue', 'blobstore', 'postgres', 'messaging-publisher', 'logging', 'config'].join(',');
+      const all = [
+        'http-server',
+        'messaging-handler',
+        'http-client',
+        'keyvalue',
+        'blobstore',
+        'postgres',
+        'messaging-publisher',
+        'logging',
+        'config',
+      ].join(',');
       const human = await runCli(['big', '--wasmcloud', major, '-i', all, '--yes'], cwd);
       expect(human.stdout.trimEnd().split('\n').length).toBeLessThanOrEqual(12);
       expect(human.stdout.split('\n').every((line) => line.length <= 100)).toBe(true);
-      const json = JSON.parse((await runCli(['big2', '--wasmcloud', major, '-i', all, '--yes', '--json'], cwd)).stdout) as { files: Array<{ path: string }> };
+      const json = JSON.parse((await runCli(['big2', '--wasmcloud', major, '-i', all, '--yes', '--json'], cwd)).stdout) as {
+        files: Array<{ path: string }>;
+      };
       expect(json.files.map((f) => f.path)).toContain('wit/deps/wasmcloud-postgres-0.1.1-draft/package.wit');
     }
   });
@@ -74,7 +86,17 @@ describe('command line: success paths', () => {
   it('prints help with every flag, its default and examples', async () => {
     const { code, stdout } = await runCli(['--help'], tempDir());
     expect(code).toBe(0);
-    for (const flag of ['--interfaces', '--directory', '--yes', '--force', '--dry-run', '--json', '--answers', '--keyvalue-backend', '--list-interfaces']) {
+    for (const flag of [
+      '--interfaces',
+      '--directory',
+      '--yes',
+      '--force',
+      '--dry-run',
+      '--json',
+      '--answers',
+      '--keyvalue-backend',
+      '--list-interfaces',
+    ]) {
       expect(stdout).toContain(flag);
     }
     expect(stdout).toMatch(/default: http-server/);
@@ -100,14 +122,27 @@ describe('command line: success paths', () => {
     expect(rows.map((r) => r.id)).toEqual(INTERFACE_IDS);
     expect(rows.find((r) => r.id === 'http-server')?.direction).toBe('export');
     const config = JSON.parse(json.stdout).find((r: { id: string }) => r.id === 'config');
-    expect(config.wasmcloud).toEqual({ 2: { imports: ['wasi:config/store@0.2.0-rc.1'], exports: [] }, 1: { imports: ['wasi:config/store@0.2.0-draft'], exports: [] } });
+    expect(config.wasmcloud).toEqual({
+      2: { imports: ['wasi:config/store@0.2.0-rc.1'], exports: [] },
+      1: { imports: ['wasi:config/store@0.2.0-draft'], exports: [] },
+    });
     // What WASI 0.3 changes: the async revisions, and an interface that has no 0.2 one.
-    const byId = Object.fromEntries((JSON.parse(json.stdout) as Array<{ id: string }>).map((r) => [r.id, r])) as Record<string, Record<string, unknown>>;
+    const byId = Object.fromEntries((JSON.parse(json.stdout) as Array<{ id: string }>).map((r) => [r.id, r])) as Record<
+      string,
+      Record<string, unknown>
+    >;
     expect(byId['http-server']?.['wasi-0.3']).toMatchObject({ exports: ['wasi:http/handler@0.3.0'], imports: [] });
     expect(byId['http-client']?.['wasi-0.3']).toMatchObject({ imports: ['wasi:http/client@0.3.0'] });
-    expect(byId['messaging-handler']?.['wasi-0.3']).toMatchObject({ exports: ['wasmcloud:messaging/handler@0.3.0'], imports: ['wasmcloud:messaging/consumer@0.3.0'] });
+    expect(byId['messaging-handler']?.['wasi-0.3']).toMatchObject({
+      exports: ['wasmcloud:messaging/handler@0.3.0'],
+      imports: ['wasmcloud:messaging/consumer@0.3.0'],
+    });
     expect(byId.config?.['wasi-0.3']).toMatchObject({ imports: ['wasi:config/store@0.2.0-rc.1'] });
-    expect(byId.secrets).toMatchObject({ wasi: ['0.3'], wasmcloud: {}, 'wasi-0.3': { imports: ['wasmcloud:secrets/store@2.1.0', 'wasmcloud:secrets/reveal@2.1.0'] } });
+    expect(byId.secrets).toMatchObject({
+      wasi: ['0.3'],
+      wasmcloud: {},
+      'wasi-0.3': { imports: ['wasmcloud:secrets/store@2.1.0', 'wasmcloud:secrets/reveal@2.1.0'] },
+    });
     expect(text.stdout).toMatch(/^secrets .*\[WASI 0\.3 only\]$/m);
   });
 
@@ -115,7 +150,11 @@ describe('command line: success paths', () => {
     const cwd = tempDir();
     const json = await runCli(['streamer', '--wasi', 'p3', '-i', 'http-server,secrets', '--json', '--yes'], cwd);
     expect(json.code).toBe(0);
-    expect((JSON.parse(json.stdout) as { answers: Record<string, unknown> }).answers).toMatchObject({ wasmcloud: '2', wasi: '0.3', secretName: 'api-key' });
+    expect((JSON.parse(json.stdout) as { answers: Record<string, unknown> }).answers).toMatchObject({
+      wasmcloud: '2',
+      wasi: '0.3',
+      secretName: 'api-key',
+    });
     expect(JSON.parse(readFileSync(join(cwd, 'streamer', '.yo-rc.json'), 'utf8'))['create-wasmcloud-python'].answers.wasi).toBe('0.3');
     expect(readFileSync(join(cwd, 'streamer', 'wit', 'world.wit'), 'utf8')).toContain('export wasi:http/handler@0.3.0;');
     expect(readFileSync(join(cwd, 'streamer', 'app.py'), 'utf8')).toContain('async def demo(');
@@ -128,7 +167,9 @@ describe('command line: success paths', () => {
     const readme = readFileSync(join(cwd, 'streamer', 'README.md'), 'utf8').split('\n');
     const buys = readme.findIndex((line) => line.startsWith('**What WASI 0.3 buys:**'));
     expect(buys).toBeGreaterThan(0);
-    expect(readme[buys + 1]).toMatch(/^\*\*What it costs:\*\* a bigger component, (\d+\.\d) MB \(0\.2: (\d+\.\d) MB; .*after (\d+) s \(0\.2: (\d+) s\)/);
+    expect(readme[buys + 1]).toMatch(
+      /^\*\*What it costs:\*\* a bigger component, (\d+\.\d) MB \(0\.2: (\d+\.\d) MB; .*after (\d+) s \(0\.2: (\d+) s\)/,
+    );
     expect(readme[buys + 1]).toContain(`${(Math.round(MEASURED.cost['0.3'].mb * 10 + 1e-9) / 10).toFixed(1)} MB`);
     expect(readme[buys + 2]).toBe('');
     writeFileSync(join(cwd, 'answers.yaml'), 'name: from-file\nwasi: 0.3\ninterfaces: [http-server]\n');
@@ -154,7 +195,11 @@ describe('command line: bad input writes nothing', () => {
     [['ok', '--greeting', 'two\nlines'], 2, /--greeting/],
     [['ok', '-i', 'HTTP-Server,KeyValue'], 2, /interface ids are lowercase[\s\S]*fix: use http-server,keyvalue/],
     [['ok', '--wasmcloud', '3'], 2, /--wasmcloud: "3" is not a wasmCloud major[\s\S]*fix: use 2 \(current\) or 1 \(legacy\)/],
-    [['ok', '--wasmcloud', '1', '--wasi', '0.3'], 2, /--wasi: WASI 0.3 needs wasmCloud 2[\s\S]*fix: use --wasmcloud 2 --wasi 0.3, or drop --wasi for wasmCloud 1/],
+    [
+      ['ok', '--wasmcloud', '1', '--wasi', '0.3'],
+      2,
+      /--wasi: WASI 0.3 needs wasmCloud 2[\s\S]*fix: use --wasmcloud 2 --wasi 0.3, or drop --wasi for wasmCloud 1/,
+    ],
     [['ok', '--wasi', '0.4'], 2, /--wasi: "0.4" is not a WASI revision[\s\S]*fix: use 0.2 \(default\) or 0.3/],
     [['ok', '-i', 'http-server,secrets'], 2, /secrets needs WASI 0.3, and this project is WASI 0.2[\s\S]*fix: add --wasi 0.3, or leave out secrets/],
     [['ok', '--wasmcloud', '1', '-i', 'http-server,secrets'], 2, /secrets needs WASI 0.3[\s\S]*fix: use --wasmcloud 2 --wasi 0.3/],
@@ -175,7 +220,10 @@ describe('command line: bad input writes nothing', () => {
     expect(result.code).toBe(2);
     const suggested = /run: (create-wasmcloud-python .*)$/m.exec(result.stderr)?.[1];
     expect(suggested).toBeDefined();
-    const argv = (suggested as string).match(/'(?:[^']|'\\'')*'|\S+/g)?.slice(1).map((a) => (a.startsWith("'") ? a.slice(1, -1).replace(/'\\''/g, "'") : a)) as string[];
+    const argv = (suggested as string)
+      .match(/'(?:[^']|'\\'')*'|\S+/g)
+      ?.slice(1)
+      .map((a) => (a.startsWith("'") ? a.slice(1, -1).replace(/'\\''/g, "'") : a)) as string[];
     const retry = await runCli(argv, cwd);
     expect(retry.code).toBe(0);
     expect(readFileSync(join(cwd, 'my-component', '.wash/config.yaml'), 'utf8')).toContain('greeting: "it\'s"');
@@ -339,7 +387,7 @@ describe('answers files: what is wrong, where, and how to fix it', () => {
     return { ...result, cwd, written: readdirSync(cwd).filter((f) => f !== file) };
   }
 
-  it('a .json file is JSON only: a syntax error names the file, the line, the column and the parser\'s problem', async () => {
+  it("a .json file is JSON only: a syntax error names the file, the line, the column and the parser's problem", async () => {
     const result = await withAnswers('a.json', '{\n  "name": "x",\n  }');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--answers: a.json:3:3: Expected double-quoted property name\n');
@@ -349,7 +397,7 @@ describe('answers files: what is wrong, where, and how to fix it', () => {
 
   it('locates the errors V8 gives no position for: an unexpected token, and the end of the text', async () => {
     const token = await withAnswers('b.json', '{\n  "name": "x",\n  "greeting": }\n');
-    expect(token.stderr).toContain('--answers: b.json:3:15: Unexpected token \'}\'\n');
+    expect(token.stderr).toContain("--answers: b.json:3:15: Unexpected token '}'\n");
     const end = await withAnswers('c.json', '{\n  "name": "x"\n');
     expect(end.stderr).toContain('--answers: c.json:3:1: ');
     expect([token.code, end.code]).toEqual([2, 2]);
@@ -374,7 +422,9 @@ describe('answers files: what is wrong, where, and how to fix it', () => {
       column: 3,
       problem: 'Expected double-quoted property name',
     });
-    expect(jsonSyntaxError('Unexpected non-whitespace character after JSON at position 2', '{}x').problem).toBe('Unexpected non-whitespace character after JSON');
+    expect(jsonSyntaxError('Unexpected non-whitespace character after JSON at position 2', '{}x').problem).toBe(
+      'Unexpected non-whitespace character after JSON',
+    );
     expect(jsonSyntaxError('Unexpected token \'}\', ..."eting": }" is not valid JSON', text).problem).toBe("Unexpected token '}'");
   });
 
@@ -402,7 +452,10 @@ describe('answers files: what is wrong, where, and how to fix it', () => {
   });
 
   it('reports every unknown key in one error, each with the known key it is probably meant to be', async () => {
-    const result = await withAnswers('a.json', JSON.stringify({ name: 'x', interface: ['http-server'], colour: 'blue', Greeting: 'Hi', keyvalue_bakend: 'redis' }));
+    const result = await withAnswers(
+      'a.json',
+      JSON.stringify({ name: 'x', interface: ['http-server'], colour: 'blue', Greeting: 'Hi', keyvalue_bakend: 'redis' }),
+    );
     expect(result.code).toBe(2);
     const message = result.stderr.split('\n')[0] as string;
     expect(message).toContain('a.json');
@@ -462,7 +515,9 @@ describe('--force: what it replaces and removes', () => {
     expect(readFileSync(join(cwd, 'mine', 'app.py'), 'utf8')).toBe('# my edits\n');
     const human = await runCli(['mine', '--yes', '--force'], cwd);
     expect(human.code).toBe(0);
-    expect(human.stderr).toContain('create-wasmcloud-python: warning: overwrote app.py, which differed from what this run writes (the old file is not kept)\n');
+    expect(human.stderr).toContain(
+      'create-wasmcloud-python: warning: overwrote app.py, which differed from what this run writes (the old file is not kept)\n',
+    );
     expect(human.stderr).toContain('warning: overwrote README.md, which differed from what this run writes (the old file is not kept)\n');
     expect(human.stderr.match(/warning: /g)).toHaveLength(2);
     writeFileSync(join(cwd, 'mine', 'app.py'), '# again\n');
@@ -508,7 +563,9 @@ describe('the command as stages', () => {
     walk(join(ROOT, 'generators'));
     const imports = new Map(
       files.map((file) => {
-        const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+        const code = readFileSync(file, 'utf8')
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/^\s*\/\/.*$/gm, '');
         return [file, [...code.matchAll(/(?:from|import\()\s*'(\.[^']+)\.js'/g)].map((m) => resolve(dirname(file), `${m[1]}.ts`))];
       }),
     );
@@ -527,8 +584,12 @@ describe('the command as stages', () => {
     expect(cycles).toEqual([]);
   });
 
-  it('the answers --json prints and the answers .yo-rc.json records are one function\'s', () => {
-    for (const [wasmcloud, wasi] of [['2', '0.2'], ['2', '0.3'], ['1', undefined]] as const) {
+  it("the answers --json prints and the answers .yo-rc.json records are one function's", () => {
+    for (const [wasmcloud, wasi] of [
+      ['2', '0.2'],
+      ['2', '0.3'],
+      ['1', undefined],
+    ] as const) {
       for (const interfaces of [['http-server'], interfacesFor(wasi ?? '0.2')]) {
         const model = resolveModel({ name: 'same', wasmcloud, wasi, interfaces, greeting: 'Hi' }, tempDir());
         // Key order too: .yo-rc.json is written with JSON.stringify.

@@ -8,7 +8,7 @@ import { Ajv } from 'ajv';
 import { parse as parseToml } from 'smol-toml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
-import { interfacesFor, INTERFACE_IDS } from '../src/interfaces/index.js';
+import { interfacesFor } from '../src/interfaces/index.js';
 import { WIT_DIR } from '../src/paths.js';
 import { TEST_TOOLCHAIN, WASI_03_SET, WIT_PACKAGES, WIT_SETS, type WitTextKey } from '../src/versions.js';
 import { parsePackage, tokenize, type WitPackageText } from './support/wit.js';
@@ -135,27 +135,58 @@ describe('vendored WIT packages', () => {
   it('each major vendors the texts whose references belong to it', () => {
     for (const major of [1, 2] as const) {
       for (const key of Object.values(WIT_SETS[major])) {
-        expect(REFERENCES[key].some((dir) => (major === 2 || BORROWED.has(key) ? dir.startsWith(V2) : dir.startsWith('wit/'))), key).toBe(true);
+        expect(
+          REFERENCES[key].some((dir) => (major === 2 || BORROWED.has(key) ? dir.startsWith(V2) : dir.startsWith('wit/'))),
+          key,
+        ).toBe(true);
       }
     }
   });
 
   it('WASI 0.3 projects vendor the texts of their own references, and import and export only what the 2.x host serves', async () => {
-    for (const key of Object.values(WASI_03_SET)) expect(REFERENCES[key].some((dir) => dir.startsWith(V2) || dir.startsWith('wasi-p3/')), key).toBe(true);
+    for (const key of Object.values(WASI_03_SET))
+      expect(
+        REFERENCES[key].some((dir) => dir.startsWith(V2) || dir.startsWith('wasi-p3/')),
+        key,
+      ).toBe(true);
     const project = await generate('hostworld-p3', ['--wasi', '0.3', '--interfaces', ALL_P3]);
     expectClosedWorld(project);
     // world.wit lists the host's plugin worlds; its wasi:http@0.3.0 is wasmtime's, which wash 2.10.3 logs at start-up
     // ("Host provides interfaces ... wasi:http/types,handler@0.3.0") and the real-host suites run.
-    const served = new Set([...tokenize(readFileSync(join(REFERENCE, 'wasmcloud2', 'wit', 'world.wit'), 'utf8')).join(' ').matchAll(/([a-z-]+) : ([a-z-]+) \/ [a-z-]+ @ ([0-9][0-9a-z .-]*?) ;/g)].map((m) => `${m[1]}:${m[2]}@${(m[3] as string).replace(/ /g, '')}`));
+    const served = new Set(
+      [
+        ...tokenize(readFileSync(join(REFERENCE, 'wasmcloud2', 'wit', 'world.wit'), 'utf8'))
+          .join(' ')
+          .matchAll(/([a-z-]+) : ([a-z-]+) \/ [a-z-]+ @ ([0-9][0-9a-z .-]*?) ;/g),
+      ].map((m) => `${m[1]}:${m[2]}@${(m[3] as string).replace(/ /g, '')}`),
+    );
     served.add('wasi:http@0.3.0');
     const used = referencedPackages(read(project, 'wit/world.wit'));
     for (const pkg of used) expect(served, pkg).toContain(pkg);
-    expect(used).toEqual(new Set(['wasi:http@0.3.0', 'wasmcloud:messaging@0.3.0', 'wasmcloud:secrets@2.1.0', 'wasi:keyvalue@0.2.0-draft', 'wasi:blobstore@0.2.0-draft', 'wasmcloud:postgres@0.1.1-draft', 'wasi:logging@0.1.0-draft', 'wasi:config@0.2.0-rc.1']));
+    expect(used).toEqual(
+      new Set([
+        'wasi:http@0.3.0',
+        'wasmcloud:messaging@0.3.0',
+        'wasmcloud:secrets@2.1.0',
+        'wasi:keyvalue@0.2.0-draft',
+        'wasi:blobstore@0.2.0-draft',
+        'wasmcloud:postgres@0.1.1-draft',
+        'wasi:logging@0.1.0-draft',
+        'wasi:config@0.2.0-rc.1',
+      ]),
+    );
   });
 
-  it('texts taken whole from a crate are the reference text byte for byte (wasmtime-wasi-http ships componentize-py\'s WASI 0.3)', () => {
+  it("texts taken whole from a crate are the reference text byte for byte (wasmtime-wasi-http ships componentize-py's WASI 0.3)", () => {
     const verbatim = Object.values(WIT_PACKAGES).filter((pkg) => 'crate' in pkg.source && pkg.source.verbatim);
-    expect(verbatim.map((pkg) => pkg.key).sort()).toEqual(['wasi:cli@0.3.0', 'wasi:clocks@0.3.0', 'wasi:filesystem@0.3.0', 'wasi:http@0.3.0', 'wasi:random@0.3.0', 'wasi:sockets@0.3.0']);
+    expect(verbatim.map((pkg) => pkg.key).sort()).toEqual([
+      'wasi:cli@0.3.0',
+      'wasi:clocks@0.3.0',
+      'wasi:filesystem@0.3.0',
+      'wasi:http@0.3.0',
+      'wasi:random@0.3.0',
+      'wasi:sockets@0.3.0',
+    ]);
     for (const pkg of verbatim) {
       const name = pkg.id.split(':')[1]?.split('@')[0] as string;
       const reference = join(REFERENCE, 'wasi-p3', `${name}-0.3.0`, `${name}.wit`);
@@ -165,7 +196,13 @@ describe('vendored WIT packages', () => {
 
   it('wasmCloud 2 projects import and export only package versions the 2.x host serves', async () => {
     const project = await generate('hostworld', ['--interfaces', ALL]);
-    const served = new Set([...tokenize(readFileSync(join(REFERENCE, 'wasmcloud2', 'wit', 'world.wit'), 'utf8')).join(' ').matchAll(/([a-z-]+) : ([a-z-]+) \/ [a-z-]+ @ ([0-9][0-9a-z .-]*?) ;/g)].map((m) => `${m[1]}:${m[2]}@${(m[3] as string).replace(/ /g, '')}`));
+    const served = new Set(
+      [
+        ...tokenize(readFileSync(join(REFERENCE, 'wasmcloud2', 'wit', 'world.wit'), 'utf8'))
+          .join(' ')
+          .matchAll(/([a-z-]+) : ([a-z-]+) \/ [a-z-]+ @ ([0-9][0-9a-z .-]*?) ;/g),
+      ].map((m) => `${m[1]}:${m[2]}@${(m[3] as string).replace(/ /g, '')}`),
+    );
     const used = referencedPackages(read(project, 'wit/world.wit'));
     expect(used.size).toBeGreaterThan(4);
     for (const pkg of used) expect(served, pkg).toContain(pkg);
@@ -268,7 +305,9 @@ describe('wasmCloud 1.x configuration', () => {
       expect(names[0]).toBe(`${name}-component`);
       expect(validate(manifest).ok).toBe(true);
     }
-    const redis = parseYaml(read(await generate('kvredis', ['--wasmcloud', '1', '-i', 'http-server,keyvalue', '--keyvalue-backend', 'redis']), 'wadm.yaml'));
+    const redis = parseYaml(
+      read(await generate('kvredis', ['--wasmcloud', '1', '-i', 'http-server,keyvalue', '--keyvalue-backend', 'redis']), 'wadm.yaml'),
+    );
     expect(redis.spec.components.map((c: { name: string }) => c.name)).toEqual(['kvredis-component', 'httpserver', 'kvredis']);
   });
 
@@ -295,7 +334,11 @@ describe('wasmCloud 1.x configuration', () => {
       `watchfiles==${TEST_TOOLCHAIN.watchfiles}`,
     ]);
     // Every module of the project, the tool's own and a new one of the user's too: `poe check` covers what the component runs.
-    expect(pyproject.tool.pyright).toEqual({ include: ['.'], exclude: ['bindings', 'build', '.venv', 'venv', '**/__pycache__'], extraPaths: ['bindings'] });
+    expect(pyproject.tool.pyright).toEqual({
+      include: ['.'],
+      exclude: ['bindings', 'build', '.venv', 'venv', '**/__pycache__'],
+      extraPaths: ['bindings'],
+    });
     expect(pyproject.tool.mypy).toMatchObject({ files: ['.'], exclude: ['^(bindings|build|\\.venv|venv)/'], mypy_path: 'bindings' });
     expect(Object.keys(pyproject.tool.poe.tasks)).toEqual(['bindings', 'test', 'check', 'build', 'dev']);
     expect(pyproject.tool.pytest.ini_options.pythonpath).toEqual(['.', 'bindings']);
@@ -339,7 +382,8 @@ describe('wasmCloud 2 configuration', () => {
     return errors;
   };
 
-  const documents = (project: string) => parseAllDocuments(read(project, 'manifests/workloaddeployment.yaml')).map((d) => d.toJS() as Record<string, any>);
+  const documents = (project: string) =>
+    parseAllDocuments(read(project, 'manifests/workloaddeployment.yaml')).map((d) => d.toJS() as Record<string, any>);
   const deployment = (project: string) => documents(project).find((d) => d.kind === 'WorkloadDeployment') as Record<string, any>;
 
   it('world.wit refers only to vendored packages, and every vendored package is reachable', () => {
@@ -357,7 +401,7 @@ describe('wasmCloud 2 configuration', () => {
     for (const wasi of ['0.2', '0.3'] as const) {
       for (const id of interfacesFor(wasi)) {
         const interfaces = id === 'http-server' || id === 'messaging-handler' ? id : `http-server,${id}`;
-        const project = await generate(`d-${id}-${wasi === "0.3" ? "async" : "sync"}`, ['--wasi', wasi, '--interfaces', interfaces]);
+        const project = await generate(`d-${id}-${wasi === '0.3' ? 'async' : 'sync'}`, ['--wasi', wasi, '--interfaces', interfaces]);
         const doc = deployment(project);
         expect(doc.apiVersion).toBe('runtime.wasmcloud.dev/v1alpha1');
         expect(validate(doc), `${id} ${wasi}`).toEqual([]);
@@ -369,7 +413,12 @@ describe('wasmCloud 2 configuration', () => {
     expect(validate(doc)).toEqual([]);
     // The secret's value is not in the manifest: the host reads it from the Kubernetes Secret the entry names.
     const entries = (doc as { spec: { template: { spec: { hostInterfaces: Array<Record<string, unknown>> } } } }).spec.template.spec.hostInterfaces;
-    expect(entries.find((e) => e.package === 'secrets')).toEqual({ namespace: 'wasmcloud', package: 'secrets', interfaces: ['store', 'reveal'], secretFrom: [{ name: 'd-all-p3-secrets' }] });
+    expect(entries.find((e) => e.package === 'secrets')).toEqual({
+      namespace: 'wasmcloud',
+      package: 'secrets',
+      interfaces: ['store', 'reveal'],
+      secretFrom: [{ name: 'd-all-p3-secrets' }],
+    });
     expect(entries.find((e) => e.package === 'http')?.interfaces).toEqual(['handler', 'client']);
     expect(read(p3, 'manifests/workloaddeployment.yaml')).not.toContain('dev-only-not-a-secret');
   });
@@ -386,7 +435,12 @@ describe('wasmCloud 2 configuration', () => {
   it('declares one host interface per capability, with its config', () => {
     const spec = deployment(dir).spec.template.spec;
     const byPackage = new Map((spec.hostInterfaces as HostInterface[]).map((e) => [`${e.namespace}:${e.package}`, e]));
-    expect(byPackage.get('wasi:http')).toEqual({ namespace: 'wasi', package: 'http', interfaces: ['incoming-handler', 'outgoing-handler'], config: { host: 'localhost' } });
+    expect(byPackage.get('wasi:http')).toEqual({
+      namespace: 'wasi',
+      package: 'http',
+      interfaces: ['incoming-handler', 'outgoing-handler'],
+      config: { host: 'localhost' },
+    });
     expect(byPackage.get('wasi:keyvalue')?.config).toEqual({ bucket: 'conform2' });
     expect(byPackage.get('wasi:blobstore')?.config).toEqual({ buckets: 'conform2' });
     expect(byPackage.get('wasi:config')?.config).toEqual({ greeting: 'Hello' });
@@ -401,7 +455,9 @@ describe('wasmCloud 2 configuration', () => {
   });
 
   it('has the shape of the official http-hello-world manifests: a Service the workload names', () => {
-    const official = parseAllDocuments(readFileSync(join(REFERENCE, 'wasmcloud2', 'official-templates', 'http-hello-world', 'manifests', 'workloaddeployment.yaml'), 'utf8')).map((d) => d.toJS());
+    const official = parseAllDocuments(
+      readFileSync(join(REFERENCE, 'wasmcloud2', 'official-templates', 'http-hello-world', 'manifests', 'workloaddeployment.yaml'), 'utf8'),
+    ).map((d) => d.toJS());
     const ours = documents(dir);
     expect(ours.map((d) => d.kind)).toEqual(official.map((d: { kind: string }) => d.kind));
     const [service, workload] = ours as [Record<string, any>, Record<string, any>];
@@ -419,7 +475,9 @@ describe('wasmCloud 2 configuration', () => {
 
   it('.wash/config.yaml builds what README builds, serves on --http-address, and wires every capability for wash dev', () => {
     const config = parseYaml(read(dir, '.wash/config.yaml'));
-    expect(config.build.command).toMatch(/^componentize-py -d wit -w conform2 (--import-interface-name \S+=\w+ )+componentize app -o build\/conform2\.wasm$/);
+    expect(config.build.command).toMatch(
+      /^componentize-py -d wit -w conform2 (--import-interface-name \S+=\w+ )+componentize app -o build\/conform2\.wasm$/,
+    );
     expect(config.build.command).toContain(' --import-interface-name wasi:config/store@0.2.0-rc.1=config_store ');
     expect(config.build.component_path).toBe('build/conform2.wasm');
     expect(config.dev.address).toBe('127.0.0.1:8000');
@@ -458,7 +516,7 @@ describe('wasmCloud 2 configuration', () => {
     expect(read(dir, 'manifests/workloaddeployment.yaml')).toContain('image: localhost:5000/conform2:0.1.0');
   });
 
-  it("README shows how to exercise each chosen interface under wash dev, and lists the tools its commands use", async () => {
+  it('README shows how to exercise each chosen interface under wash dev, and lists the tools its commands use', async () => {
     const readme = read(dir, 'README.md');
     for (const line of [
       "curl -d 'some bytes' localhost:8000/notes",
@@ -508,25 +566,31 @@ describe('generated README', () => {
   });
 
   it('says to start Redis for the Redis variant, and how to trigger a messaging-only component', async () => {
-    expect(read(await generate('redis1', ['--wasmcloud', '1', '-i', 'http-server,keyvalue', '--keyvalue-backend', 'redis']), 'README.md')).toContain('redis-server');
+    expect(read(await generate('redis1', ['--wasmcloud', '1', '-i', 'http-server,keyvalue', '--keyvalue-backend', 'redis']), 'README.md')).toContain(
+      'redis-server',
+    );
     for (const major of ['1', '2']) {
       const readme = read(await generate(`only${major}`, ['--wasmcloud', major, '-i', 'messaging-handler']), 'README.md');
       expect(readme).toMatch(/^nats req '[^']+' 'hi'/m);
     }
   });
 
-  it('shows the loop (edit, pytest, then the host), the tasks, and writes componentize-py\'s options only in the build command', async () => {
+  it("shows the loop (edit, pytest, then the host), the tasks, and writes componentize-py's options only in the build command", async () => {
     for (const major of ['2', '1']) {
       const project = await generate(`loop${major}`, ['--wasmcloud', major, '-i', 'http-server,keyvalue']);
       const readme = read(project, 'README.md');
-      expect(readme).toMatch(/edit `app.py`, run `pytest`, and once it passes, (run it on the real host with `wash dev`|build and deploy it on a wasmCloud 1.x host)/);
+      expect(readme).toMatch(
+        /edit `app.py`, run `pytest`, and once it passes, (run it on the real host with `wash dev`|build and deploy it on a wasmCloud 1.x host)/,
+      );
       expect(readme).toContain('`store` becomes `wasi_keyvalue_store`');
       for (const task of ['bindings', 'test', 'check', 'build', 'dev']) expect(readme).toContain(`| \`poe ${task}\` |`);
       expect(readme).toMatch(/native extensions/);
       expect(readme).toContain('`uv add humanize`');
       expect(readme.indexOf('runs the top level of `app.py` when it builds')).toBeLessThan(readme.indexOf('### '));
       // The options are written once: in the build command, which README and pyproject.toml refer to.
-      const withOptions = listFiles(project).filter((f) => !f.startsWith('wit/') && read(project, f).includes('--import-interface-name wasi:keyvalue/store'));
+      const withOptions = listFiles(project).filter(
+        (f) => !f.startsWith('wit/') && read(project, f).includes('--import-interface-name wasi:keyvalue/store'),
+      );
       expect(withOptions).toEqual([major === '2' ? '.wash/config.yaml' : 'wasmcloud.toml']);
     }
   });

@@ -38,7 +38,7 @@ describe('blobstore', () => {
     expect((await get(component.served, '/empty')).text).toMatch(/^read 0 bytes from blobs: $/m);
   });
 
-  it("answers its routes with their status, headers and body, and echoes a binary body byte for byte", async () => {
+  it('answers its routes with their status, headers and body, and echoes a binary body byte for byte', async () => {
     expect(await get(component.served, '/health')).toEqual({ status: 200, type: 'text/plain; charset=utf-8', text: 'ok\n' });
     const body = randomBytes(300_000);
     const echoed = await fetch(`${component.served.url}/echo`, { method: 'POST', body, headers: { 'content-type': 'application/x-test' } });

@@ -21,14 +21,20 @@ describe('messaging-handler alone', () => {
 
   it('answers on reply-to with a greeting for the subject', async () => {
     const record = records();
-    const result = await callMessageHandler(built.wasm, { subject: 'jobs.42', body: 'ping', replyTo: 'reply.here' }, { record, interfaces: ['messaging-handler'] });
+    const result = await callMessageHandler(
+      built.wasm,
+      { subject: 'jobs.42', body: 'ping', replyTo: 'reply.here' },
+      { record, interfaces: ['messaging-handler'] },
+    );
     expect(result).toEqual({ ok: true });
     expect(readRecord(record)).toEqual([{ kind: 'publish', subject: 'reply.here', body: 'Hello from worker! jobs.42', replyTo: null }]);
   });
 
   it('publishes nothing for a message without reply-to', async () => {
     const record = records();
-    expect(await callMessageHandler(built.wasm, { subject: 'jobs.43', body: 'fire and forget' }, { record, interfaces: ['messaging-handler'] })).toEqual({ ok: true });
+    expect(
+      await callMessageHandler(built.wasm, { subject: 'jobs.43', body: 'fire and forget' }, { record, interfaces: ['messaging-handler'] }),
+    ).toEqual({ ok: true });
     expect(readRecord(record)).toEqual([]);
   });
 });
@@ -75,7 +81,11 @@ describe('every interface in one component', () => {
 
   it('uses them for each message too, and answers on reply-to', async () => {
     const messages = records();
-    const result = await callMessageHandler(built.wasm, { subject: 'all.requests', body: 'ping', replyTo: 'inbox.1' }, { record: messages, config: { greeting: 'hola' }, interfaces: interfacesFor('0.2') });
+    const result = await callMessageHandler(
+      built.wasm,
+      { subject: 'all.requests', body: 'ping', replyTo: 'inbox.1' },
+      { record: messages, config: { greeting: 'hola' }, interfaces: interfacesFor('0.2') },
+    );
     expect(result).toEqual({ ok: true });
     const published = readRecord(messages).filter((r) => r.kind === 'publish');
     expect(published.map((p) => p.subject)).toEqual(['all.events', 'inbox.1']);

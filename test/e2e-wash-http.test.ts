@@ -41,7 +41,7 @@ def item(request: Request, item_id: str) -> Response:
 
 ${CATCH_ALL}`;
 
-describe('wash dev: http-server, with two routes of the user\'s own', () => {
+describe("wash dev: http-server, with two routes of the user's own", () => {
   const c = devProject('hello', ['http-server'], { edit: (project) => edit(project, 'app.py', CATCH_ALL, USER_ROUTES) });
 
   it('answers any other request 200, naming the component and echoing method and path', async () => {
@@ -50,7 +50,7 @@ describe('wash dev: http-server, with two routes of the user\'s own', () => {
     expect((await c.get('/', { method: 'PATCH' })).text).toBe('Hello from hello! PATCH /\n');
   });
 
-  it("sends the status, the headers and the body a route sets", async () => {
+  it('sends the status, the headers and the body a route sets', async () => {
     expect(await c.get('/health')).toEqual({ status: 200, type: 'text/plain; charset=utf-8', text: 'ok\n' });
     const teapot = await c.fetch('/teapot', { method: 'PUT' });
     expect([teapot.status, teapot.headers.get('x-brewed'), teapot.body.toString()]).toEqual([418, 'never', 'short and stout\n']);
@@ -58,7 +58,11 @@ describe('wash dev: http-server, with two routes of the user\'s own', () => {
 
   it('routes a path parameter and parses the query, answering JSON', async () => {
     const item = await c.fetch('/items/42?q=tea&q=more');
-    expect([item.status, item.headers.get('content-type'), JSON.parse(item.body.toString())]).toEqual([200, 'application/json', { id: '42', q: 'tea' }]);
+    expect([item.status, item.headers.get('content-type'), JSON.parse(item.body.toString())]).toEqual([
+      200,
+      'application/json',
+      { id: '42', q: 'tea' },
+    ]);
   });
 
   it('echoes a 1 MiB POST byte for byte, both ways in chunks, with its content-type', async () => {
@@ -81,19 +85,34 @@ describe('wash dev: a pure-Python package from PyPI, as README adds one', () => 
     edit: (project) => {
       edit(project, 'pyproject.toml', 'dependencies = []', `dependencies = ["humanize==${HUMANIZE}"]`);
       edit(project, 'app.py', /^from wasmcloud_sdk/m, 'import humanize\n\nfrom wasmcloud_sdk');
-      edit(project, 'app.py', 'return Response.text("\\n".join(lines) + "\\n")', 'return Response.text("\\n".join([*lines, f"size: {humanize.naturalsize(len(request.body))}"]) + "\\n")');
+      edit(
+        project,
+        'app.py',
+        'return Response.text("\\n".join(lines) + "\\n")',
+        'return Response.text("\\n".join([*lines, f"size: {humanize.naturalsize(len(request.body))}"]) + "\\n")',
+      );
     },
     venv: (project) => {
       const venv = join(project, '.venv');
       const made = run([process.env.PYTHON ?? 'python3', '-m', 'venv', venv], project);
       expect(made.status, made.output).toBe(0);
-      const pip = run([join(venv, 'bin', 'pip'), 'install', '--quiet', '--disable-pip-version-check', `componentize-py==${COMPONENTIZE_PY}`, `humanize==${HUMANIZE}`], project);
+      const pip = run(
+        [
+          join(venv, 'bin', 'pip'),
+          'install',
+          '--quiet',
+          '--disable-pip-version-check',
+          `componentize-py==${COMPONENTIZE_PY}`,
+          `humanize==${HUMANIZE}`,
+        ],
+        project,
+      );
       expect(pip.status, pip.output).toBe(0);
       return join(venv, 'bin');
     },
   });
 
-  it("is bundled into the component, and its code runs on the host", async () => {
+  it('is bundled into the component, and its code runs on the host', async () => {
     expect((await c.get('/', { method: 'POST', body: 'x'.repeat(3000) })).text).toMatch(/^size: 3\.0 kB$/m);
   });
 });
@@ -118,7 +137,10 @@ ${CATCH_ALL}`;
       writeFileSync(join(project, 'README.md'), `${read(project, 'README.md')}${notes}`);
       edit(project, '.wash/config.yaml', /^ {2}address: "([^"]+)"$/m, '  address: $1  # mine: the port this machine had free');
       edit(project, '.wash/config.yaml', /^( {2}component_path: .*)$/m, '$1\n  # mine: CI builds the same way');
-      for (const argv of [['add', 'keyvalue'], ['add', 'config', '--greeting', 'Howdy']]) {
+      for (const argv of [
+        ['add', 'keyvalue'],
+        ['add', 'config', '--greeting', 'Howdy'],
+      ]) {
         const added = await runCli(argv, project);
         expect(added.code, added.stderr).toBe(0);
         expect(added.stdout).toMatch(/^ {2}overwrite {2}(README\.md|\.wash\/config\.yaml)$/m);
@@ -168,7 +190,12 @@ describe('wash dev + PostgreSQL: postgres', () => {
     expect(counts).toEqual(['1', '2', '3']);
     expect(/^visits: (\d+)$/m.exec((await c.get('/other?x=1')).text)?.[1]).toBe('1');
     // Read back by PostgreSQL's own client: the paths the component stored, as parameters.
-    expect(c.postgres?.psql('SELECT path FROM visits ORDER BY at, path').trim().split('\n')).toEqual(['/visited', '/visited', '/visited', '/other?x=1']);
+    expect(c.postgres?.psql('SELECT path FROM visits ORDER BY at, path').trim().split('\n')).toEqual([
+      '/visited',
+      '/visited',
+      '/visited',
+      '/other?x=1',
+    ]);
     expect((await c.get("/it's'); DROP TABLE visits; --")).text).toMatch(/^visits: 1$/m);
     expect(c.postgres?.psql('SELECT count(*) FROM visits').trim()).toBe('5');
   });
@@ -188,7 +215,9 @@ describe('wash dev: blobstore', () => {
 
   it('stores a POSTed or PUT body and reads it back byte for byte on a GET, which writes nothing', async () => {
     expect((await c.get('/notes/today')).text).toMatch(/^nothing stored for \/notes\/today in blobs$/m);
-    expect((await c.get('/notes/today', { method: 'POST', body: 'twenty bytes of text' })).text).toMatch(/^stored 20 bytes in blobs: twenty bytes of text$/m);
+    expect((await c.get('/notes/today', { method: 'POST', body: 'twenty bytes of text' })).text).toMatch(
+      /^stored 20 bytes in blobs: twenty bytes of text$/m,
+    );
     for (let i = 0; i < 2; i++) expect((await c.get('/notes/today')).text).toMatch(/^read 20 bytes from blobs: twenty bytes of text$/m);
     const big = 'é'.repeat(50_000) + 'end';
     expect((await c.get('/big', { method: 'PUT', body: big })).text).toContain(`stored 100003 bytes in blobs: ${big}\n`);
@@ -217,7 +246,10 @@ describe('wash dev: logging', () => {
     await c.get('/a');
     await c.get('/b', { method: 'POST', body: 'four' });
     await waitFor(c.dev, /handling \/b \(4 bytes\)/, 'the second log line', 10_000);
-    const lines = c.dev.output().split('\n').filter((l) => /wasi\.logging\.log/.test(l));
+    const lines = c.dev
+      .output()
+      .split('\n')
+      .filter((l) => /wasi\.logging\.log/.test(l));
     expect(lines.map((l) => /: (handling \S+ \(\d+ bytes\))/.exec(l)?.[1])).toEqual(['handling /a (0 bytes)', 'handling /b (4 bytes)']);
     expect(lines.every((l) => /level=Level::Info context="logger"/.test(l))).toBe(true);
   });
@@ -248,7 +280,10 @@ describe('wash dev: http-client', () => {
 describe('wash dev: http-client to a host it does not allow', () => {
   const { hits, url } = upstream();
   // The user points UPSTREAM_URL elsewhere in app.py but forgets workload.allowedHosts.
-  const c = devProject('denied', ['http-server', 'http-client'], { args: () => ['--http-client-url', 'http://127.0.0.1:1/'], edit: (project) => editApp(project, url()) });
+  const c = devProject('denied', ['http-server', 'http-client'], {
+    args: () => ['--http-client-url', 'http://127.0.0.1:1/'],
+    edit: (project) => editApp(project, url()),
+  });
 
   it('answers 200 with a clear line instead of crashing', async () => {
     const answer = await c.get('/');

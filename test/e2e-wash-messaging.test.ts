@@ -13,10 +13,13 @@ import { edit, natsCollect, natsRequest, waitFor, type Nats } from './support/wa
 
 const sc = StringCodec();
 
-
-describe('wash dev + NATS: messaging-handler, raising on a subject of the user\'s choice', () => {
+describe("wash dev + NATS: messaging-handler, raising on a subject of the user's choice", () => {
   const raises = '    if message.subject == "jobs.boom":\n        raise RuntimeError("boom")\n    lines = [';
-  const c = devProject('worker', ['messaging-handler'], { nats: true, args: () => ['--subscription', 'jobs.>'], edit: (project) => edit(project, 'app.py', '    lines = [', raises) });
+  const c = devProject('worker', ['messaging-handler'], {
+    nats: true,
+    args: () => ['--subscription', 'jobs.>'],
+    edit: (project) => edit(project, 'app.py', '    lines = [', raises),
+  });
 
   it('answers a request published on its subscription', async () => {
     expect(await natsRequest(c.nats, 'jobs.42', 'ping')).toBe('Hello from worker! jobs.42');

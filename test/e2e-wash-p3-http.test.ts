@@ -31,11 +31,15 @@ ${CATCH_ALL}`;
 /** A POST /echo whose body arrives in two parts: `between` runs while the component waits for the second. */
 function slowPost(url: string, parts: [string, string], between: () => Promise<void>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const post = request(`${url}/echo`, { method: 'POST', headers: { 'content-type': 'text/plain', 'content-length': parts.join('').length } }, (response) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      response.on('end', () => resolve(text));
-    });
+    const post = request(
+      `${url}/echo`,
+      { method: 'POST', headers: { 'content-type': 'text/plain', 'content-length': parts.join('').length } },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve(text));
+      },
+    );
     post.on('error', reject);
     post.write(parts[0]);
     // Time for the request to reach the component, which then awaits the rest of the body.
@@ -58,7 +62,7 @@ describe('wash dev, WASI 0.3: http-server (async def handle) with keyvalue, blob
     expect(read(c.project, '.wash/config.yaml')).toContain('--export-interface-name wasi:http/handler@0.3.0=http_handler');
   });
 
-  it('answers GET /health 200 ok, and a route\'s own status and header', async () => {
+  it("answers GET /health 200 ok, and a route's own status and header", async () => {
     expect(await c.get('/health')).toEqual({ status: 200, type: 'text/plain; charset=utf-8', text: 'ok\n' });
     const teapot = await c.fetch('/teapot', { method: 'PUT' });
     expect([teapot.status, teapot.headers.get('x-brewed'), teapot.body.toString()]).toEqual([418, 'never', 'short and stout\n']);
@@ -80,7 +84,11 @@ describe('wash dev, WASI 0.3: http-server (async def handle) with keyvalue, blob
 
   it('greets with the method and path, and counts each path 1, 2, 3 in the key-value store', async () => {
     const first = await c.get('/counted?q=1');
-    expect([first.status, first.type, first.text.split('\n')[0]]).toEqual([200, 'text/plain; charset=utf-8', 'Hello from asyncweb! GET /counted?q=1']);
+    expect([first.status, first.type, first.text.split('\n')[0]]).toEqual([
+      200,
+      'text/plain; charset=utf-8',
+      'Hello from asyncweb! GET /counted?q=1',
+    ]);
     const counts = [/^count: (\d+)$/m.exec(first.text)?.[1]];
     for (let i = 0; i < 2; i++) counts.push(/^count: (\d+)$/m.exec((await c.get('/counted?q=1')).text)?.[1]);
     expect(counts).toEqual(['1', '2', '3']);
@@ -89,7 +97,9 @@ describe('wash dev, WASI 0.3: http-server (async def handle) with keyvalue, blob
 
   it('stores a POSTed or PUT body as a blob and reads it back byte for byte on a GET', async () => {
     expect((await c.get('/notes/today')).text).toMatch(/^nothing stored for \/notes\/today in asyncweb$/m);
-    expect((await c.get('/notes/today', { method: 'POST', body: 'twenty bytes of text' })).text).toMatch(/^stored 20 bytes in asyncweb: twenty bytes of text$/m);
+    expect((await c.get('/notes/today', { method: 'POST', body: 'twenty bytes of text' })).text).toMatch(
+      /^stored 20 bytes in asyncweb: twenty bytes of text$/m,
+    );
     for (let i = 0; i < 2; i++) expect((await c.get('/notes/today')).text).toMatch(/^read 20 bytes from asyncweb: twenty bytes of text$/m);
     const big = 'é'.repeat(50_000) + 'end';
     expect((await c.get('/big', { method: 'PUT', body: big })).text).toContain(`stored 100003 bytes in asyncweb: ${big}\n`);
@@ -106,7 +116,10 @@ describe('wash dev, WASI 0.3: http-server (async def handle) with keyvalue, blob
     await c.get('/logged/a');
     await c.get('/logged/b', { method: 'POST', body: 'four' });
     await waitFor(c.dev, /handling \/logged\/b \(4 bytes\)/, 'the second log line', 10_000);
-    const lines = c.dev.output().split('\n').filter((l) => /wasi\.logging\.log.*handling \/logged\//.test(l));
+    const lines = c.dev
+      .output()
+      .split('\n')
+      .filter((l) => /wasi\.logging\.log.*handling \/logged\//.test(l));
     expect(lines.map((l) => /: (handling \S+ \(\d+ bytes\))/.exec(l)?.[1])).toEqual(['handling /logged/a (0 bytes)', 'handling /logged/b (4 bytes)']);
     expect(lines.every((l) => /level=Level::Info context="asyncweb"/.test(l))).toBe(true);
   });

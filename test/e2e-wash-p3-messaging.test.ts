@@ -11,7 +11,6 @@ import { edit, natsCollect, natsRequest, waitFor, type Nats } from './support/wa
 
 const sc = StringCodec();
 
-
 /** The user's own lines, before the generated ones: a body of `boom` raises, and one that starts `echo ` is the reply. */
 const USER_LINES = `    if message.body == b"boom":
         raise RuntimeError("boom")
@@ -28,7 +27,9 @@ describe('wash dev + NATS, WASI 0.3: messaging-handler, messaging-publisher and 
 
   it('answers a request on its subscription, counting in keyvalue, and publishes an event a subscriber sees', async () => {
     const events = await natsCollect(c.nats, 'relay.events', 1, async () => {
-      expect(await natsRequest(c.nats, 'relay.requests', 'ping')).toBe('Hello from relay! relay.requests\ncount: 1\npublished relay.requests to relay.events');
+      expect(await natsRequest(c.nats, 'relay.requests', 'ping')).toBe(
+        'Hello from relay! relay.requests\ncount: 1\npublished relay.requests to relay.events',
+      );
     });
     expect(events).toEqual(['relay.requests']);
   });

@@ -195,7 +195,13 @@ const FILE = Buffer.from(Array.from({ length: 100_003 }, (_, i) => (i * 7 + (i >
 
 const CASES: Case[] = [
   { method: 'GET', path: '/notes/first', status: 404, json: { error: 'no note first' } },
-  { method: 'PUT', path: '/notes/first', body: JSON.stringify({ title: 'first', tags: ['a', 'b'], done: false }), status: 201, json: { stored: 'first' } },
+  {
+    method: 'PUT',
+    path: '/notes/first',
+    body: JSON.stringify({ title: 'first', tags: ['a', 'b'], done: false }),
+    status: 201,
+    json: { stored: 'first' },
+  },
   { method: 'PUT', path: '/notes/second', body: JSON.stringify({ title: 'zweite', n: 2.5 }), status: 201, json: { stored: 'second' } },
   { method: 'GET', path: '/notes/first', status: 200, json: { title: 'first', tags: ['a', 'b'], done: false } },
   { method: 'GET', path: '/notes', status: 200, json: ['first', 'second'] },
@@ -214,7 +220,10 @@ const CASES: Case[] = [
     method: 'POST',
     path: '/rows',
     status: 200,
-    json: { same: Array(13).fill(true), types: ['bool', 'int', 'float', 'str', 'bytes', 'Decimal', 'date', 'time', 'datetime', 'datetime', 'UUID', 'dict', 'NoneType'] },
+    json: {
+      same: Array(13).fill(true),
+      types: ['bool', 'int', 'float', 'str', 'bytes', 'Decimal', 'date', 'time', 'datetime', 'datetime', 'UUID', 'dict', 'NoneType'],
+    },
   },
   { method: 'GET', path: '/upstream', status: 200, json: { status: 200, type: 'application/json', upstream: { hello: 'upstream', n: [1, 2, 3] } } },
   { method: 'POST', path: '/events', body: 'an event', status: 202, json: { published: 8 } },
@@ -225,7 +234,11 @@ const CASES: Case[] = [
 
 const asJson = (cases: Case[]): string =>
   JSON.stringify(
-    cases.map(({ body, bytes, ...rest }) => ({ ...rest, body: Buffer.from(body ?? '').toString('base64'), ...(bytes ? { bytes: bytes.toString('base64') } : {}) })),
+    cases.map(({ body, bytes, ...rest }) => ({
+      ...rest,
+      body: Buffer.from(body ?? '').toString('base64'),
+      ...(bytes ? { bytes: bytes.toString('base64') } : {}),
+    })),
     null,
     1,
   );
@@ -242,7 +255,9 @@ describe.each([
   beforeAll(async () => {
     upstream = createServer((request, response) => {
       const wanted = request.headers.accept;
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ hello: 'upstream', n: [1, 2, 3], ...(wanted === 'application/json' ? {} : { accept: wanted }) }));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ hello: 'upstream', n: [1, 2, 3], ...(wanted === 'application/json' ? {} : { accept: wanted }) }));
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   });
@@ -265,8 +280,17 @@ describe.each([
 
   const replay = async (): Promise<void> => {
     for (const test of CASES) {
-      const answer = await c.fetch(test.path, { method: test.method, ...(test.body === undefined ? {} : { body: typeof test.body === 'string' ? test.body : new Uint8Array(test.body) }) });
-      const said = (): string => c.dev.output().split('\n').filter((l) => / for [A-Z]+ \//.test(l)).slice(-3).join('\n');
+      const answer = await c.fetch(test.path, {
+        method: test.method,
+        ...(test.body === undefined ? {} : { body: typeof test.body === 'string' ? test.body : new Uint8Array(test.body) }),
+      });
+      const said = (): string =>
+        c.dev
+          .output()
+          .split('\n')
+          .filter((l) => / for [A-Z]+ \//.test(l))
+          .slice(-3)
+          .join('\n');
       expect(answer.status, `${test.method} ${test.path}: ${answer.body.toString().slice(0, 300)}\n${said()}`).toBe(test.status);
       if (test.json !== undefined) expect(JSON.parse(answer.body.toString()), `${test.method} ${test.path}`).toEqual(test.json);
       if (test.bytes !== undefined) expect(answer.body.equals(test.bytes), `${test.method} ${test.path}: ${answer.body.length} bytes`).toBe(true);

@@ -26,7 +26,13 @@ function inVenv(argv: string[], project: string, bin: string, timeoutMs = 600_00
 }
 
 function runWith(argv: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 600_000): Ran {
-  const result = spawnSync(argv[0] as string, argv.slice(1), { cwd, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = spawnSync(argv[0] as string, argv.slice(1), {
+    cwd,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
 }
 
@@ -197,9 +203,17 @@ describe('tasks, by the pip route (wasmCloud 2, http-server and keyvalue)', () =
 });
 
 describe.each([
-  { label: 'wasmCloud 1.x, messaging-handler', args: ['--wasmcloud', '1', '--interfaces', 'messaging-handler'], python: () => dirname(PYTHON.includes('/') ? PYTHON : resolvePython()) },
+  {
+    label: 'wasmCloud 1.x, messaging-handler',
+    args: ['--wasmcloud', '1', '--interfaces', 'messaging-handler'],
+    python: () => dirname(PYTHON.includes('/') ? PYTHON : resolvePython()),
+  },
   // .python-version says 3.12: uv finds the Python 3.12 the toolchain's venv was made from on PATH.
-  { label: 'WASI 0.3, messaging-handler and messaging-publisher', args: ['--wasi', '0.3', '--interfaces', 'messaging-handler,messaging-publisher'], python: () => dirname(resolvePython(readToolchain().paths.python, 'sys._base_executable')) },
+  {
+    label: 'WASI 0.3, messaging-handler and messaging-publisher',
+    args: ['--wasi', '0.3', '--interfaces', 'messaging-handler,messaging-publisher'],
+    python: () => dirname(resolvePython(readToolchain().paths.python, 'sys._base_executable')),
+  },
 ])('tasks, by the uv route ($label)', ({ args, python }) => {
   it('uv sync, then uv run poe test and poe check pass on a project with no bindings yet', async () => {
     const tc = readToolchain();

@@ -56,7 +56,9 @@ describe('yeoman generator', () => {
   });
 
   it('writes the wasmCloud 1.x file set for wasmcloud 1', async () => {
-    await helpers.run(AppGenerator as never).withOptions({ inputs: { name: 'legacy', wasmcloud: '1', interfaces: ['http-server', 'config'] } } as never);
+    await helpers
+      .run(AppGenerator as never)
+      .withOptions({ inputs: { name: 'legacy', wasmcloud: '1', interfaces: ['http-server', 'config'] } } as never);
     const dir = join(result.cwd, 'legacy');
     const files = listFiles(dir);
     expect(files).toEqual(expect.arrayContaining(['wadm.yaml', 'wasmcloud.toml', 'wit/deps/wasi-config-0.2.0-draft/package.wit']));

@@ -30,7 +30,10 @@ describe('interface folders', () => {
     const tc = readToolchain();
     expect(pythonFiles.length).toBeGreaterThan(20);
     const ruff = (files: string[], width: number, rules: string[], target?: string): void => {
-      const lint = run([tc.paths.ruff, 'check', '--no-cache', '--line-length', String(width), ...(target ? ['--target-version', target] : []), ...rules, ...files], INTERFACES_DIR);
+      const lint = run(
+        [tc.paths.ruff, 'check', '--no-cache', '--line-length', String(width), ...(target ? ['--target-version', target] : []), ...rules, ...files],
+        INTERFACES_DIR,
+      );
       expect(lint.status, lint.output).toBe(0);
       const format = run([tc.paths.ruff, 'format', '--no-cache', '--check', '--line-length', String(width), ...files], INTERFACES_DIR);
       expect(format.status, format.output).toBe(0);

@@ -21,7 +21,8 @@ import { generate, listFiles, read, runCli, snapshotTree, tempDir } from './supp
 const lines = (...l: string[]): string => l.map((x) => `${x}\n`).join('');
 
 /** A function of the user's right after the HTTP export, where add puts a new export's handler. */
-const atExport = (app: string): string => app.replace('IncomingHandler = incoming_handler(app)\n', 'IncomingHandler = incoming_handler(app)\n\n\ndef mine() -> int:\n    return 42\n');
+const atExport = (app: string): string =>
+  app.replace('IncomingHandler = incoming_handler(app)\n', 'IncomingHandler = incoming_handler(app)\n\n\ndef mine() -> int:\n    return 42\n');
 
 /** `patch` applied in `dir` by `tool`, as a user would from the project's root (the patch file kept outside it). */
 function applyPatch(dir: string, patch: string, tool: 'git' | 'patch', check = false): { status: number | null; output: string } {
@@ -46,27 +47,41 @@ describe('merge3: a three-way line merge', () => {
 
   it('merges a change on the line next to an insertion, the insertion outside it (git would stop there)', () => {
     // The user changed `c`; add inserts right after it, and right before it.
-    expect(mergedText(merge3(lines('a', 'b', 'C', 'd', 'e', 'f', 'g'), base, lines('a', 'b', 'c', 'x', 'd', 'e', 'f', 'g')))).toBe(lines('a', 'b', 'C', 'x', 'd', 'e', 'f', 'g'));
-    expect(mergedText(merge3(lines('a', 'b', 'C', 'd', 'e', 'f', 'g'), base, lines('a', 'b', 'x', 'c', 'd', 'e', 'f', 'g')))).toBe(lines('a', 'b', 'x', 'C', 'd', 'e', 'f', 'g'));
+    expect(mergedText(merge3(lines('a', 'b', 'C', 'd', 'e', 'f', 'g'), base, lines('a', 'b', 'c', 'x', 'd', 'e', 'f', 'g')))).toBe(
+      lines('a', 'b', 'C', 'x', 'd', 'e', 'f', 'g'),
+    );
+    expect(mergedText(merge3(lines('a', 'b', 'C', 'd', 'e', 'f', 'g'), base, lines('a', 'b', 'x', 'c', 'd', 'e', 'f', 'g')))).toBe(
+      lines('a', 'b', 'x', 'C', 'd', 'e', 'f', 'g'),
+    );
     // Two changes of adjacent lines.
-    expect(mergedText(merge3(lines('a', 'b', 'C', 'd', 'e', 'f', 'g'), base, lines('a', 'b', 'c', 'D', 'e', 'f', 'g')))).toBe(lines('a', 'b', 'C', 'D', 'e', 'f', 'g'));
+    expect(mergedText(merge3(lines('a', 'b', 'C', 'd', 'e', 'f', 'g'), base, lines('a', 'b', 'c', 'D', 'e', 'f', 'g')))).toBe(
+      lines('a', 'b', 'C', 'D', 'e', 'f', 'g'),
+    );
   });
 
   it('stops where both changed the same lines differently, or inserted at one place', () => {
     const same = merge3(lines('a', 'b', 'mine', 'd', 'e', 'f', 'g'), base, lines('a', 'b', 'theirs', 'd', 'e', 'f', 'g'));
-    expect(conflictsOf(same)).toEqual([{ ours: { start: 2, lines: ['mine\n'] }, base: { start: 2, lines: ['c\n'] }, theirs: { start: 2, lines: ['theirs\n'] } }]);
+    expect(conflictsOf(same)).toEqual([
+      { ours: { start: 2, lines: ['mine\n'] }, base: { start: 2, lines: ['c\n'] }, theirs: { start: 2, lines: ['theirs\n'] } },
+    ]);
     // The proposal for changed lines is the new text; for two insertions, the user's lines then the new ones.
     expect(mergedText(same)).toBe(lines('a', 'b', 'theirs', 'd', 'e', 'f', 'g'));
     const both = merge3(`${base}mine\n`, base, `${base}theirs\n`);
     expect(conflictsOf(both)).toHaveLength(1);
     expect(mergedText(both)).toBe(`${base}mine\ntheirs\n`);
-    expect(mergedText(both, withMarkers({ ours: 'yours', base: 'generated', theirs: 'add x' }))).toBe(`${base}<<<<<<< yours\nmine\n||||||| generated\n=======\ntheirs\n>>>>>>> add x\n`);
+    expect(mergedText(both, withMarkers({ ours: 'yours', base: 'generated', theirs: 'add x' }))).toBe(
+      `${base}<<<<<<< yours\nmine\n||||||| generated\n=======\ntheirs\n>>>>>>> add x\n`,
+    );
   });
 
   it("takes the user's side where it already has the new lines (add's change made by hand, or its patch applied)", () => {
     const theirs = lines('a', 'b', 'c', 'x', 'y', 'd', 'e', 'f', 'g');
-    expect(mergedText(merge3(lines('a', 'b', 'c', 'x', 'y', 'mine', 'd', 'e', 'f', 'g'), base, theirs))).toBe(lines('a', 'b', 'c', 'x', 'y', 'mine', 'd', 'e', 'f', 'g'));
-    expect(mergedText(merge3(lines('a', 'b', 'C', 'x', 'y', 'd', 'e', 'f', 'g'), base, theirs))).toBe(lines('a', 'b', 'C', 'x', 'y', 'd', 'e', 'f', 'g'));
+    expect(mergedText(merge3(lines('a', 'b', 'c', 'x', 'y', 'mine', 'd', 'e', 'f', 'g'), base, theirs))).toBe(
+      lines('a', 'b', 'c', 'x', 'y', 'mine', 'd', 'e', 'f', 'g'),
+    );
+    expect(mergedText(merge3(lines('a', 'b', 'C', 'x', 'y', 'd', 'e', 'f', 'g'), base, theirs))).toBe(
+      lines('a', 'b', 'C', 'x', 'y', 'd', 'e', 'f', 'g'),
+    );
     // The changed line itself, next to a change of the user's.
     expect(conflictsOf(merge3(lines('a', 'B', 'C2', 'd', 'e', 'f', 'g'), base, lines('a', 'b', 'C2', 'd', 'e', 'f', 'g')))).toEqual([]);
   });
@@ -126,11 +141,17 @@ describe('add merges the files the README invites users to edit', () => {
     expect(config).toContain('  # data_nats_url: nats://127.0.0.1:4222\n');
     writeFileSync(
       join(project, '.wash/config.yaml'),
-      config.replace('address: "127.0.0.1:8000"', 'address: "127.0.0.1:9090"').replace('  # data_nats_url: nats://127.0.0.1:4222', '  data_nats_url: nats://10.0.0.5:4222'),
+      config
+        .replace('address: "127.0.0.1:8000"', 'address: "127.0.0.1:9090"')
+        .replace('  # data_nats_url: nats://127.0.0.1:4222', '  data_nats_url: nats://10.0.0.5:4222'),
     );
     const result = await runCli(['add', 'config', '--greeting', 'Howdy'], project);
     expect(result.code, result.stderr).toBe(0);
-    const yaml = parseYaml(read(project, '.wash/config.yaml')) as { build: { command: string }; dev: Record<string, string>; workload: { config: Record<string, string> } };
+    const yaml = parseYaml(read(project, '.wash/config.yaml')) as {
+      build: { command: string };
+      dev: Record<string, string>;
+      workload: { config: Record<string, string> };
+    };
     expect(yaml.dev.address).toBe('127.0.0.1:9090');
     expect(yaml.dev.data_nats_url).toBe('nats://10.0.0.5:4222');
     expect(yaml.workload.config.greeting).toBe('Howdy');
@@ -139,7 +160,10 @@ describe('add merges the files the README invites users to edit', () => {
 
   it('dev.address changed, then add keyvalue, which inserts right after that line: merged', async () => {
     const project = await generate('moved', ['--interfaces', 'http-server']);
-    writeFileSync(join(project, '.wash/config.yaml'), read(project, '.wash/config.yaml').replace('address: "127.0.0.1:8000"', 'address: "127.0.0.1:9090"  # mine'));
+    writeFileSync(
+      join(project, '.wash/config.yaml'),
+      read(project, '.wash/config.yaml').replace('address: "127.0.0.1:8000"', 'address: "127.0.0.1:9090"  # mine'),
+    );
     const result = await runCli(['add', 'keyvalue'], project);
     expect(result.code, result.stderr).toBe(0);
     expect(read(project, '.wash/config.yaml')).toMatch(/^ {2}address: "127\.0\.0\.1:9090" {2}# mine\n\n {2}# Keyvalue backend/m);
@@ -148,7 +172,10 @@ describe('add merges the files the README invites users to edit', () => {
   it('a merge that does not parse is a conflict: exit 4, nothing written, the file named', async () => {
     const project = await generate('flowed', ['--interfaces', 'http-server']);
     // Valid YAML, and so is add's; merged, blobstore's indented lines follow a flow mapping.
-    writeFileSync(join(project, '.wash/config.yaml'), read(project, '.wash/config.yaml').replace(/^dev:\n(?: {2}#.*\n)* {2}address: .*\n/m, 'dev: { address: "127.0.0.1:9090" }\n'));
+    writeFileSync(
+      join(project, '.wash/config.yaml'),
+      read(project, '.wash/config.yaml').replace(/^dev:\n(?: {2}#.*\n)* {2}address: .*\n/m, 'dev: { address: "127.0.0.1:9090" }\n'),
+    );
     expect(() => parseYaml(read(project, '.wash/config.yaml'))).not.toThrow();
     const before = snapshotTree(project);
     const result = await runCli(['add', 'blobstore'], project);
@@ -170,7 +197,11 @@ describe("add and the user's Python: app.py is theirs, wasmcloud_sdk/ the tool's
     const doc = JSON.parse(result.stdout);
     expect(doc.files.map((f: { path: string }) => f.path)).not.toContain('app.py');
     expect(doc.files).toContainEqual({ path: 'wasmcloud_sdk/blobstore.py', action: 'create' });
-    expect(doc.notes).toEqual([expect.stringMatching(/^app\.py has your edits, so add left it and tests\/test_app\.py as they are: blobstore is wired \(wasmcloud_sdk\/blobstore\.py, .*README\.md's "Blob store \(`wasi:blobstore\/blobstore`\)" section shows how to call it$/)]);
+    expect(doc.notes).toEqual([
+      expect.stringMatching(
+        /^app\.py has your edits, so add left it and tests\/test_app\.py as they are: blobstore is wired \(wasmcloud_sdk\/blobstore\.py, .*README\.md's "Blob store \(`wasi:blobstore\/blobstore`\)" section shows how to call it$/,
+      ),
+    ]);
     expect([read(project, 'app.py'), read(project, 'tests/test_app.py')]).toEqual([app, tests]);
     expect(read(project, 'README.md')).toContain('### Blob store');
     const ran = pytest(project);
@@ -193,12 +224,16 @@ describe("add and the user's Python: app.py is theirs, wasmcloud_sdk/ the tool's
     writeFileSync(join(project, 'app.py'), atExport(read(project, 'app.py')));
     const result = await runCli(['add', 'messaging-handler', '--merge'], project);
     expect(result.code).toBe(4);
-    expect(result.stderr).toMatch(/^create-wasmcloud-python: add messaging-handler: wrote conflict markers into app\.py \(lines \d+-\d+\); everything else is merged and written\.$/m);
+    expect(result.stderr).toMatch(
+      /^create-wasmcloud-python: add messaging-handler: wrote conflict markers into app\.py \(lines \d+-\d+\); everything else is merged and written\.$/m,
+    );
     expect(result.stdout).toMatch(/^Added messaging-handler to marked, with conflicts to resolve:$/m);
     expect(result.stdout).toMatch(/^ {2}overwrite {2}app\.py {2}\(conflict markers: lines \d+-\d+\)$/m);
     expect(result.stdout).toMatch(/^ {2}create {5}wit\/deps\/wasmcloud-messaging-0\.2\.0\/package\.wit$/m);
     const app = read(project, 'app.py');
-    expect(app).toMatch(/\n<<<<<<< yours\ndef mine\(\) -> int:\n {4}return 42\n\n\n\|\|\|\|\|\|\| generated\n=======\ndef handle_message[\s\S]*\n>>>>>>> add messaging-handler\ndef demo/);
+    expect(app).toMatch(
+      /\n<<<<<<< yours\ndef mine\(\) -> int:\n {4}return 42\n\n\n\|\|\|\|\|\|\| generated\n=======\ndef handle_message[\s\S]*\n>>>>>>> add messaging-handler\ndef demo/,
+    );
     // What did not conflict is in: the imports at the top, the world, the config.
     expect(app).toContain('from wasmcloud_sdk.messaging import Message, message_handler\n');
     expect(read(project, 'wit/world.wit')).toContain('export wasmcloud:messaging/handler@0.2.0;');
@@ -244,7 +279,9 @@ describe('add finds the project, and says what it changes', () => {
     const before = snapshotTree(project);
     const result = await runCli(['add', 'keyvalue'], repo);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${repo} is not in a project create-wasmcloud-python generated: it has no .yo-rc.json with a "create-wasmcloud-python" key.`);
+    expect(result.stderr).toContain(
+      `${repo} is not in a project create-wasmcloud-python generated: it has no .yo-rc.json with a "create-wasmcloud-python" key.`,
+    );
     const from = await runCli(['add', 'keyvalue', '-d', join(project, 'tests')], tempDir());
     expect(from.code, from.stderr).toBe(0);
     expect(snapshotTree(project).get('app.py')).not.toBe(before.get('app.py'));
@@ -265,7 +302,9 @@ describe('add finds the project, and says what it changes', () => {
     writeFileSync(join(project, '.yo-rc.json'), `${JSON.stringify(yoRc, null, 2)}\n`);
     const human = await runCli(['add', 'keyvalue', '--dry-run'], project);
     expect(human.code).toBe(0);
-    expect(human.stderr).toMatch(/^create-wasmcloud-python: warning: older was generated by create-wasmcloud-python 0\.0\.1, and this is \d+\.\d+\.\d+\S*: add takes this version's rendering/m);
+    expect(human.stderr).toMatch(
+      /^create-wasmcloud-python: warning: older was generated by create-wasmcloud-python 0\.0\.1, and this is \d+\.\d+\.\d+\S*: add takes this version's rendering/m,
+    );
     const json = await runCli(['add', 'keyvalue', '--json'], project);
     expect(json.code).toBe(0);
     const doc = JSON.parse(json.stdout);
@@ -281,10 +320,16 @@ describe('add: messages', () => {
     const before = snapshotTree(project);
     const positional = await runCli(['add', 'keyvaleu'], project);
     expect(positional.code).toBe(2);
-    expect(positional.stderr).toBe('create-wasmcloud-python: add: unknown interface "keyvaleu" (did you mean "keyvalue"?).\n  fix: use keyvalue (the interfaces: ' + INTERFACE_IDS.join(', ') + ')\n');
+    expect(positional.stderr).toBe(
+      'create-wasmcloud-python: add: unknown interface "keyvaleu" (did you mean "keyvalue"?).\n  fix: use keyvalue (the interfaces: ' +
+        INTERFACE_IDS.join(', ') +
+        ')\n',
+    );
     const flag = await runCli(['add', '--interfaces', 'blobstor,logging'], project);
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toMatch(/^create-wasmcloud-python: --interfaces: unknown interface "blobstor" \(did you mean "blobstore"\?\)\.\n {2}fix: use logging,blobstore /);
+    expect(flag.stderr).toMatch(
+      /^create-wasmcloud-python: --interfaces: unknown interface "blobstor" \(did you mean "blobstore"\?\)\.\n {2}fix: use logging,blobstore /,
+    );
     const cwd = tempDir();
     const create = await runCli(['other', '-i', 'http-server,confg', '--yes'], cwd);
     expect(create.stderr).toContain('--interfaces: unknown interface "confg" (did you mean "config"?).');
@@ -308,7 +353,11 @@ describe('add: messages', () => {
     expect(traced.code).toBe(1);
     expect(traced.stderr).toMatch(/^create-wasmcloud-python: add: cannot read app\.py: EISDIR .*\nFileError: [\s\S]*\n {4}at /);
     const json = await runCli(['add', 'keyvalue', '--json'], project);
-    expect(JSON.parse(json.stdout).error).toEqual({ code: 'unexpected', exitCode: 1, message: 'add: cannot read app.py: EISDIR (a directory is where a file is expected)' });
+    expect(JSON.parse(json.stdout).error).toEqual({
+      code: 'unexpected',
+      exitCode: 1,
+      message: 'add: cannot read app.py: EISDIR (a directory is where a file is expected)',
+    });
   });
 
   it('create too: a file where a directory must go is one line, and what was written is undone', async () => {
@@ -349,7 +398,9 @@ function applyEdits(text: string, edits: Edit[], at: (line: number) => number): 
  */
 function insideUserChange(edits: Edit[], inserts: Set<number>): boolean {
   // Each edit as the range of base lines it changes: a line [L, L+1), an insertion after L the place [L+1, L+1).
-  const ranges = edits.map((e) => (e.kind === 'insert' ? [e.line + 1, e.line + 1] : [e.line, e.line + 1]) as [number, number]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const ranges = edits
+    .map((e) => (e.kind === 'insert' ? [e.line + 1, e.line + 1] : [e.line, e.line + 1]) as [number, number])
+    .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const runs: Array<[number, number]> = [];
   for (const r of ranges) {
     const last = runs.at(-1);
@@ -386,7 +437,10 @@ describe('property: add keeps every edit outside what it changes', () => {
           { minLength: 1, maxLength: 2 },
         ),
         // `near`: a line next to one that add changes (where merging is hardest), else any line.
-        edits: fc.array(fc.record({ file: fc.nat(), line: fc.nat(), near: fc.boolean(), kind: fc.constantFrom('insert', 'replace', 'replace', 'delete') }), { minLength: 1, maxLength: 24 }),
+        edits: fc.array(
+          fc.record({ file: fc.nat(), line: fc.nat(), near: fc.boolean(), kind: fc.constantFrom('insert', 'replace', 'replace', 'delete') }),
+          { minLength: 1, maxLength: 24 },
+        ),
       }),
     );
 
@@ -397,7 +451,9 @@ describe('property: add keeps every edit outside what it changes', () => {
         const project = await generate('prop', args(start));
         const fresh = await generate('prop', args([...start, ...added]));
         // The files add merges: not the tool's own (written as they render) nor the user's Python (kept once edited).
-        const files = listFiles(project).filter((f) => f !== '.yo-rc.json' && !f.startsWith('wit/deps/') && !toolOwned(f) && f !== 'app.py' && f !== 'tests/test_app.py');
+        const files = listFiles(project).filter(
+          (f) => f !== '.yo-rc.json' && !f.startsWith('wit/deps/') && !toolOwned(f) && f !== 'app.py' && f !== 'tests/test_app.py',
+        );
         const planned = new Map<string, Edit[]>();
         // Per file: where each base line that add leaves alone is in the new rendering, and the places add inserts at.
         const layouts = new Map<string, { base: string[]; map: Map<number, number>; inserts: Set<number>; changes: number[] }>();
@@ -426,13 +482,21 @@ describe('property: add keeps every edit outside what it changes', () => {
         for (const e of edits) {
           const path = files[e.file % files.length] as string;
           const { base, map, inserts, changes } = layout(path);
-          const line = e.near && changes.length > 0 ? Math.max(0, (changes[e.line % changes.length] as number) + ((e.line >> 4) % 5) - 2) : e.line % Math.max(1, base.length);
+          const line =
+            e.near && changes.length > 0
+              ? Math.max(0, (changes[e.line % changes.length] as number) + ((e.line >> 4) % 5) - 2)
+              : e.line % Math.max(1, base.length);
           const text = base[line] ?? '';
           const kind = e.kind === 'delete' && !path.endsWith('.md') ? 'replace' : e.kind;
           const taken = planned.get(path) ?? [];
           if (!map.has(line) || taken.some((t) => t.line === line)) continue;
           // An insertion where add inserts too has no order; a changed line must not be one of a run of equal lines.
-          if (kind === 'insert' ? inserts.has(line + 1) : text.trim() === '' || text === base[line - 1] || text === base[line + 1] || /\\$/.test(text.trimEnd())) continue;
+          if (
+            kind === 'insert'
+              ? inserts.has(line + 1)
+              : text.trim() === '' || text === base[line - 1] || text === base[line + 1] || /\\$/.test(text.trimEnd())
+          )
+            continue;
           // A replacement keeps the line's syntax: a note appended as a comment (README: any text).
           const note = noteFor(path, n++);
           const edit: Edit = { kind, line, text: kind === 'insert' ? note : path.endsWith('.md') ? note : `${text.replace(/\n$/, '')}  ${note}` };
@@ -442,14 +506,21 @@ describe('property: add keeps every edit outside what it changes', () => {
           planned.set(path, taken);
         }
         if (planned.size === 0) return true;
-        for (const [path, list] of planned) writeFileSync(join(project, path), applyEdits(read(project, path), list, (k) => k));
+        for (const [path, list] of planned)
+          writeFileSync(
+            join(project, path),
+            applyEdits(read(project, path), list, (k) => k),
+          );
         const result = await runCli(['add', added.join(',')], project);
         expect(result.code, result.stderr).toBe(0);
         // Expected: the fresh project with each edit made where its line went.
         const expected = snapshotTree(fresh);
         for (const [path, list] of planned) {
           const { map } = layout(path);
-          expected.set(path, applyEdits(expected.get(path) as string, list, (k) => map.get(k) as number));
+          expected.set(
+            path,
+            applyEdits(expected.get(path) as string, list, (k) => map.get(k) as number),
+          );
         }
         const actual = snapshotTree(project);
         for (const [path, list] of planned) for (const e of list) if (e.kind !== 'delete') expect(actual.get(path)).toContain(e.text);

@@ -15,7 +15,11 @@ import { listFiles, read, runCli, tempDir } from './support/project.js';
 import { pythonLiterals, pythonParse } from './support/python.js';
 import { parsePackage } from './support/wit.js';
 
-const anyString = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 40 }));
+const anyString = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ maxLength: 40 }),
+);
 
 describe('escaping', () => {
   it('TOML strings round-trip (lone surrogates become U+FFFD)', () => {
@@ -29,9 +33,12 @@ describe('escaping', () => {
 
   it('YAML scalars round-trip as strings', () => {
     fc.assert(
-      fc.property(fc.oneof(anyString, fc.constantFrom('true', 'no', '~', '1.5', '0x1F', '.inf', 'null', '- a', 'a: b', '#c', '0.0.0.0:8000')), (value) => {
-        expect((parseYaml(`v: ${yaml(value)}`) as { v: unknown }).v).toBe(value.toWellFormed());
-      }),
+      fc.property(
+        fc.oneof(anyString, fc.constantFrom('true', 'no', '~', '1.5', '0x1F', '.inf', 'null', '- a', 'a: b', '#c', '0.0.0.0:8000')),
+        (value) => {
+          expect((parseYaml(`v: ${yaml(value)}`) as { v: unknown }).v).toBe(value.toWellFormed());
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -43,7 +50,11 @@ describe('escaping', () => {
   });
 });
 
-const text = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('"""', "it's", 'a\\b', '{x}', '${HOME}', '`cmd`', '<%= x %>', '"; rm -rf /'));
+const text = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.constantFrom('"""', "it's", 'a\\b', '{x}', '${HOME}', '`cmd`', '<%= x %>', '"; rm -rf /'),
+);
 const nameLike = fc.oneof(
   { weight: 6, arbitrary: fc.stringMatching(/^[a-z][a-z0-9]{0,6}(-[a-z][a-z0-9]{0,6}){0,3}$/) },
   { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
@@ -55,8 +66,16 @@ const inputs = fc.record({
   namespace: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, nameLike),
   description: fc.oneof(fc.constant(undefined), text),
   greeting: fc.oneof(fc.constant(undefined), text),
-  subscription: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, fc.constantFrom('a.b', 'jobs.>', 'x.*.y', 'bad subject', '>', '.'), fc.string({ maxLength: 12 })),
-  httpAddress: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, fc.constantFrom('127.0.0.1:9000', '[::1]:80', 'host:0', 'x:70000', 'nohost'), fc.string({ maxLength: 12 })),
+  subscription: fc.oneof(
+    { weight: 4, arbitrary: fc.constant(undefined) },
+    fc.constantFrom('a.b', 'jobs.>', 'x.*.y', 'bad subject', '>', '.'),
+    fc.string({ maxLength: 12 }),
+  ),
+  httpAddress: fc.oneof(
+    { weight: 4, arbitrary: fc.constant(undefined) },
+    fc.constantFrom('127.0.0.1:9000', '[::1]:80', 'host:0', 'x:70000', 'nohost'),
+    fc.string({ maxLength: 12 }),
+  ),
   // secrets is WASI 0.3 only, and 0.3 wasmCloud 2 only: the combinations that are refused are refused whole.
   interfaces: fc.subarray(INTERFACE_IDS, { minLength: 1 }),
   wasi: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, fc.constantFrom('0.2', '0.3', 'p3', '0.4', '')),
@@ -98,14 +117,20 @@ describe('generated files for arbitrary input', () => {
       for (const file of listFiles(dir)) {
         const body = read(dir, file);
         if (file.endsWith('.toml')) expect(() => parseToml(body), `${file} ${JSON.stringify(argv)}`).not.toThrow();
-        if (file.endsWith('.yaml')) expect(parseAllDocuments(body).flatMap((d) => d.errors), `${file} ${JSON.stringify(argv)}`).toEqual([]);
+        if (file.endsWith('.yaml'))
+          expect(
+            parseAllDocuments(body).flatMap((d) => d.errors),
+            `${file} ${JSON.stringify(argv)}`,
+          ).toEqual([]);
         if (file.endsWith('.wit')) expect(() => parsePackage(body), `${file} ${JSON.stringify(argv)}`).not.toThrow();
       }
       const toml = parseToml(read(dir, 'pyproject.toml')) as { project: { description: string } };
       if (sample.description !== undefined) expect(toml.project.description).toBe(sample.description);
       const deployed = existsSync(join(dir, 'wadm.yaml'))
         ? parseYaml(read(dir, 'wadm.yaml'))
-        : parseAllDocuments(read(dir, 'manifests/workloaddeployment.yaml')).map((d) => d.toJS()).find((d) => d.kind === 'WorkloadDeployment');
+        : parseAllDocuments(read(dir, 'manifests/workloaddeployment.yaml'))
+            .map((d) => d.toJS())
+            .find((d) => d.kind === 'WorkloadDeployment');
       expect((deployed as { metadata: { name: string } }).metadata.name).toBe(sample.name);
       expect(existsSync(join(dir, 'wadm.yaml'))).toBe(sample.wasmcloud === '1');
       pythonSources.push({ source: read(dir, 'app.py'), argv });

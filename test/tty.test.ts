@@ -28,7 +28,9 @@ function inTerminal(args: string[], steps: Array<[string, string]>, cwd: string,
     steps,
     timeout: 20,
   };
-  const result = spawnSync(process.env.PYTHON ?? 'python3', [join(ROOT, 'test', 'support', 'terminal.py'), JSON.stringify(spec)], { encoding: 'utf8' });
+  const result = spawnSync(process.env.PYTHON ?? 'python3', [join(ROOT, 'test', 'support', 'terminal.py'), JSON.stringify(spec)], {
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`pty driver failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as { code: number; output: string; timedOut: boolean };
 }
@@ -37,7 +39,16 @@ describe('at a terminal', () => {
   it('refuses an interface selection without an export, then generates once one is chosen', () => {
     const cwd = tempDir();
     // Space toggles the pre-selected http-server off; Enter is refused; space and Enter choose it again.
-    const result = inTerminal([], [['Component name', 'my-app\r'], ['WASI revision', '\r'], ['Interfaces', ' \r'], ['at least one export', ' \r']], cwd);
+    const result = inTerminal(
+      [],
+      [
+        ['Component name', 'my-app\r'],
+        ['WASI revision', '\r'],
+        ['Interfaces', ' \r'],
+        ['at least one export', ' \r'],
+      ],
+      cwd,
+    );
     expect(result.timedOut).toBe(false);
     expect(result.code).toBe(0);
     expect(existsSync(join(cwd, 'my-app', 'app.py'))).toBe(true);
@@ -45,7 +56,15 @@ describe('at a terminal', () => {
 
   it('accepts the defaults with Enter and writes the project', () => {
     const cwd = tempDir();
-    const result = inTerminal([], [['Component name', 'my-app\r'], ['WASI revision', '\r'], ['Interfaces', '\r']], cwd);
+    const result = inTerminal(
+      [],
+      [
+        ['Component name', 'my-app\r'],
+        ['WASI revision', '\r'],
+        ['Interfaces', '\r'],
+      ],
+      cwd,
+    );
     expect(result.timedOut).toBe(false);
     expect(result.code).toBe(0);
     expect(readFileSync(join(cwd, 'my-app', 'wit', 'world.wit'), 'utf8')).toContain('export wasi:http/incoming-handler@0.2.0;');
@@ -53,7 +72,15 @@ describe('at a terminal', () => {
 
   it('offers a valid name in place of an invalid one', () => {
     const cwd = tempDir();
-    const result = inTerminal(['My Component'], [['Component name', '\r'], ['WASI revision', '\r'], ['Interfaces', '\r']], cwd);
+    const result = inTerminal(
+      ['My Component'],
+      [
+        ['Component name', '\r'],
+        ['WASI revision', '\r'],
+        ['Interfaces', '\r'],
+      ],
+      cwd,
+    );
     expect(result.output).toContain('my-component');
     expect(result.code).toBe(0);
     expect(existsSync(join(cwd, 'my-component', 'app.py'))).toBe(true);
@@ -62,13 +89,27 @@ describe('at a terminal', () => {
   it('asks for the WASI revision on wasmCloud 2 and offers secrets only with 0.3', () => {
     const cwd = tempDir();
     const secrets = `${DOWN.repeat(INTERFACE_IDS.indexOf('secrets'))} \r`;
-    const result = inTerminal(['async-app'], [['WASI revision', `${DOWN}\r`], ['Interfaces', secrets]], cwd);
+    const result = inTerminal(
+      ['async-app'],
+      [
+        ['WASI revision', `${DOWN}\r`],
+        ['Interfaces', secrets],
+      ],
+      cwd,
+    );
     expect(result.timedOut).toBe(false);
     expect(result.code).toBe(0);
     expect(plain(result.output)).toContain('secrets');
     expect(readFileSync(join(cwd, 'async-app', 'wit', 'world.wit'), 'utf8')).toContain('import wasmcloud:secrets/store@2.1.0;');
     expect(JSON.parse(readFileSync(join(cwd, 'async-app', '.yo-rc.json'), 'utf8'))['create-wasmcloud-python'].answers.wasi).toBe('0.3');
-    const sync = inTerminal(['sync-app'], [['WASI revision', '\r'], ['Interfaces', '\r']], cwd);
+    const sync = inTerminal(
+      ['sync-app'],
+      [
+        ['WASI revision', '\r'],
+        ['Interfaces', '\r'],
+      ],
+      cwd,
+    );
     expect(sync.code).toBe(0);
     expect(plain(sync.output)).not.toMatch(/secrets +Read a secret/);
   });
@@ -100,7 +141,16 @@ describe('at a terminal', () => {
     const quiet = inTerminal([], [], tempDir(), { CI: 'true' });
     expect(quiet.code).toBe(2);
     const cwd = tempDir();
-    const asked = inTerminal(['--interactive'], [['Component name', 'ci-app\r'], ['WASI revision', '\r'], ['Interfaces', '\r']], cwd, { CI: 'true' });
+    const asked = inTerminal(
+      ['--interactive'],
+      [
+        ['Component name', 'ci-app\r'],
+        ['WASI revision', '\r'],
+        ['Interfaces', '\r'],
+      ],
+      cwd,
+      { CI: 'true' },
+    );
     expect(asked.code).toBe(0);
     expect(existsSync(join(cwd, 'ci-app', 'app.py'))).toBe(true);
   });
@@ -108,7 +158,14 @@ describe('at a terminal', () => {
   it('after the interfaces are confirmed, shows only their ids on one line', () => {
     const cwd = tempDir();
     const keys = `${DOWN.repeat(INTERFACE_IDS.indexOf('keyvalue'))} \r`;
-    const result = inTerminal(['short'], [['WASI revision', '\r'], ['Interfaces', keys]], cwd);
+    const result = inTerminal(
+      ['short'],
+      [
+        ['WASI revision', '\r'],
+        ['Interfaces', keys],
+      ],
+      cwd,
+    );
     expect(result.code).toBe(0);
     // The last line that starts with the question is its answer.
     const answer = [...plain(result.output).matchAll(/Interfaces ([^\r\n]*)/g)].at(-1)?.[1]?.trim();
@@ -121,7 +178,16 @@ describe('at a terminal, a target that is not empty', () => {
   it('asks what to do; another name offers a free one and writes there, leaving the taken directory alone', () => {
     const cwd = tempDir();
     taken(cwd);
-    const result = inTerminal(['taken'], [['is not empty', '\r'], ['(taken2)', '\r'], ['WASI revision', '\r'], ['Interfaces', '\r']], cwd);
+    const result = inTerminal(
+      ['taken'],
+      [
+        ['is not empty', '\r'],
+        ['(taken2)', '\r'],
+        ['WASI revision', '\r'],
+        ['Interfaces', '\r'],
+      ],
+      cwd,
+    );
     expect(result.timedOut).toBe(false);
     expect(plain(result.output)).toContain('Target directory "taken" is not empty. What now?');
     expect(result.code).toBe(0);
@@ -133,7 +199,17 @@ describe('at a terminal, a target that is not empty', () => {
     const cwd = tempDir();
     taken(cwd);
     taken(cwd, 'taken2');
-    const result = inTerminal([], [['Component name', 'taken\r'], ['is not empty', '\r'], ['(taken3)', '\r'], ['WASI revision', '\r'], ['Interfaces', '\r']], cwd);
+    const result = inTerminal(
+      [],
+      [
+        ['Component name', 'taken\r'],
+        ['is not empty', '\r'],
+        ['(taken3)', '\r'],
+        ['WASI revision', '\r'],
+        ['Interfaces', '\r'],
+      ],
+      cwd,
+    );
     expect(result.code).toBe(0);
     expect(plain(result.output).indexOf('is not empty')).toBeLessThan(plain(result.output).indexOf('Interfaces'));
     expect(existsSync(join(cwd, 'taken3', 'app.py'))).toBe(true);
@@ -142,7 +218,15 @@ describe('at a terminal, a target that is not empty', () => {
   it('overwriting writes only the generated files into it, as --force', () => {
     const cwd = tempDir();
     const dir = taken(cwd);
-    const result = inTerminal(['taken'], [['is not empty', `${DOWN}\r`], ['WASI revision', '\r'], ['Interfaces', '\r']], cwd);
+    const result = inTerminal(
+      ['taken'],
+      [
+        ['is not empty', `${DOWN}\r`],
+        ['WASI revision', '\r'],
+        ['Interfaces', '\r'],
+      ],
+      cwd,
+    );
     expect(result.code).toBe(0);
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
     expect(existsSync(join(dir, 'app.py'))).toBe(true);
@@ -162,7 +246,15 @@ describe('at a terminal, a target that is not empty', () => {
   it('with --directory, asks for another directory and offers a free one', () => {
     const cwd = tempDir();
     taken(cwd, 'out');
-    const result = inTerminal(['named', '-d', 'out', '-i', 'http-server'], [['is not empty', '\r'], ['(out-2)', '\r'], ['WASI revision', '\r']], cwd);
+    const result = inTerminal(
+      ['named', '-d', 'out', '-i', 'http-server'],
+      [
+        ['is not empty', '\r'],
+        ['(out-2)', '\r'],
+        ['WASI revision', '\r'],
+      ],
+      cwd,
+    );
     expect(result.code).toBe(0);
     expect(plain(result.output)).toContain('Choose another directory');
     expect(existsSync(join(cwd, 'out-2', 'app.py'))).toBe(true);
@@ -172,7 +264,14 @@ describe('at a terminal, a target that is not empty', () => {
   it('is not asked about with --force', () => {
     const cwd = tempDir();
     const dir = taken(cwd);
-    const result = inTerminal(['taken', '--force'], [['WASI revision', '\r'], ['Interfaces', '\r']], cwd);
+    const result = inTerminal(
+      ['taken', '--force'],
+      [
+        ['WASI revision', '\r'],
+        ['Interfaces', '\r'],
+      ],
+      cwd,
+    );
     expect(result.code).toBe(0);
     expect(result.output).not.toContain('is not empty');
     expect(existsSync(join(dir, 'app.py'))).toBe(true);
@@ -182,7 +281,11 @@ describe('at a terminal, a target that is not empty', () => {
 describe('add at a terminal', () => {
   it('offers only the interfaces the project lacks, and adds the one chosen', () => {
     const cwd = tempDir();
-    const made = spawnSync(process.execPath, [BIN, 'grow', '--yes', '-i', 'http-server,keyvalue'], { cwd, encoding: 'utf8', env: { ...process.env, CI: '' } });
+    const made = spawnSync(process.execPath, [BIN, 'grow', '--yes', '-i', 'http-server,keyvalue'], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, CI: '' },
+    });
     expect(made.status, made.stderr).toBe(0);
     const project = join(cwd, 'grow');
     // The list starts at the first interface the project lacks: messaging-handler; one down is http-client.

@@ -26,7 +26,9 @@ export const hostPort =
   (value) => {
     const address = /^(?<host>[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):(?<port>[0-9]{1,5})$/.exec(value);
     const port = Number(address?.groups?.port);
-    return address && port >= 1 && port <= 65535 ? undefined : { problem: `${show(value)} is not HOST:PORT with a port from 1 to 65535.`, fix: `e.g. ${example}` };
+    return address && port >= 1 && port <= 65535
+      ? undefined
+      : { problem: `${show(value)} is not HOST:PORT with a port from 1 to 65535.`, fix: `e.g. ${example}` };
   };
 
 /** A URL of one of `schemes` as the URL parser writes it, without credentials unless `credentials`. */
@@ -50,7 +52,8 @@ const FREE_TEXT_MAX = 200;
 export const freeText: Check = (value) => {
   if (value.length > FREE_TEXT_MAX) return { problem: `is longer than ${FREE_TEXT_MAX} characters.`, fix: 'shorten it' };
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) return { problem: 'contains a line break or control character.', fix: 'use one line of printable text' };
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value))
+    return { problem: 'contains a line break or control character.', fix: 'use one line of printable text' };
   return undefined;
 };
 

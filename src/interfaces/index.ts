@@ -34,7 +34,9 @@ export function isInterfaceId(value: string): value is InterfaceId {
 export const EXPORT_IDS = INTERFACE_IDS.filter((id) => CATALOG[id].direction === 'export');
 
 /** Every interface's settings, in catalog order, each with the interface it belongs to. */
-export const SETTINGS: ReadonlyArray<Setting & { interface: InterfaceId }> = INTERFACE_IDS.flatMap((id) => CATALOG[id].settings.map((s) => ({ ...s, interface: id })));
+export const SETTINGS: ReadonlyArray<Setting & { interface: InterfaceId }> = INTERFACE_IDS.flatMap((id) =>
+  CATALOG[id].settings.map((s) => ({ ...s, interface: id })),
+);
 
 /** An interface's WIT for a WASI revision: its summary, the interfaces it imports and exports, their packages. */
 export interface InterfaceWit {

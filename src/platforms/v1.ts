@@ -92,14 +92,29 @@ export function wadmView(model: ProjectModel): WadmComponentView[] {
     const imported = interfaces.filter((i) => !exported.includes(i));
     const links: LinkSpec[] = [];
     if (exported.length > 0) {
-      links.push({ target: component, namespace, package: pkg, interfaces: exported, ...(module.direction === 'export' && provider.link ? { sourceConfig: provider.link } : {}) });
+      links.push({
+        target: component,
+        namespace,
+        package: pkg,
+        interfaces: exported,
+        ...(module.direction === 'export' && provider.link ? { sourceConfig: provider.link } : {}),
+      });
     }
     if (imported.length > 0) {
-      const link: LinkSpec = { target: provider.name, namespace, package: pkg, interfaces: imported, ...(module.direction === 'import' && provider.link ? { targetConfig: provider.link } : {}) };
+      const link: LinkSpec = {
+        target: provider.name,
+        namespace,
+        package: pkg,
+        interfaces: imported,
+        ...(module.direction === 'import' && provider.link ? { targetConfig: provider.link } : {}),
+      };
       componentLinks.set(JSON.stringify(link), link);
     }
     const existing = providers.get(provider.name);
-    providers.set(provider.name, existing ? { ...existing, links: [...existing.links, ...links] } : { name: provider.name, provider: provider.id, links });
+    providers.set(
+      provider.name,
+      existing ? { ...existing, links: [...existing.links, ...links] } : { name: provider.name, provider: provider.id, links },
+    );
   }
   const config = Object.keys(values).length > 0 ? { name: `${model.names.component}-config`, properties: values } : undefined;
   return [

@@ -35,7 +35,13 @@ export function hostInterfaces(all: Chosen[]): HostInterfaceSpec[] {
     const key = `${namespace}:${pkg}`;
     const config = key === 'wasi:config' && Object.keys(values).length > 0 ? { ...needs.binds.config, ...values } : needs.binds.config;
     const secretFrom = needs.binds.secretFrom;
-    const entry: HostInterfaceSpec = { namespace, package: pkg, interfaces: [...interfaces], ...(config ? { config } : {}), ...(secretFrom ? { secretFrom } : {}) };
+    const entry: HostInterfaceSpec = {
+      namespace,
+      package: pkg,
+      interfaces: [...interfaces],
+      ...(config ? { config } : {}),
+      ...(secretFrom ? { secretFrom } : {}),
+    };
     const existing = merged.get(key);
     merged.set(
       key,
@@ -44,7 +50,9 @@ export function hostInterfaces(all: Chosen[]): HostInterfaceSpec[] {
             ...existing,
             interfaces: [...new Set([...existing.interfaces, ...entry.interfaces])],
             ...(existing.config || entry.config ? { config: { ...existing.config, ...entry.config } } : {}),
-            ...(existing.secretFrom || entry.secretFrom ? { secretFrom: [...new Set([...(existing.secretFrom ?? []), ...(entry.secretFrom ?? [])])] } : {}),
+            ...(existing.secretFrom || entry.secretFrom
+              ? { secretFrom: [...new Set([...(existing.secretFrom ?? []), ...(entry.secretFrom ?? [])])] }
+              : {}),
           }
         : entry,
     );
@@ -134,7 +142,12 @@ export const v2: Platform = {
     const devEntries = all.flatMap((c) => {
       const entry = c.needs.dev?.hostInterface;
       if (!entry || !c.needs.binds) return [];
-      return [{ comment: entry.comment, ...entryView({ namespace: c.needs.binds.namespace, package: c.needs.binds.package, interfaces: entry.interfaces, config: entry.config }) }];
+      return [
+        {
+          comment: entry.comment,
+          ...entryView({ namespace: c.needs.binds.namespace, package: c.needs.binds.package, interfaces: entry.interfaces, config: entry.config }),
+        },
+      ];
     });
     return {
       wash: {
@@ -143,8 +156,14 @@ export const v2: Platform = {
         address: yaml(address ?? DEV_ADDRESS),
         addressComment:
           address === undefined
-            ? ['Where `wash dev` serves HTTP, as it does even for a component without an HTTP export: this machine only.', 'In a container or a VM, listen on every interface with 0.0.0.0:<port>.']
-            : ['Where `wash dev` serves HTTP: this machine only. In a container or a VM, listen on every interface', 'with 0.0.0.0:<port> (then anyone who can reach the machine can reach the component).'],
+            ? [
+                'Where `wash dev` serves HTTP, as it does even for a component without an HTTP export: this machine only.',
+                'In a container or a VM, listen on every interface with 0.0.0.0:<port>.',
+              ]
+            : [
+                'Where `wash dev` serves HTTP: this machine only. In a container or a VM, listen on every interface',
+                'with 0.0.0.0:<port> (then anyone who can reach the machine can reach the component).',
+              ],
         // Each block of the `dev` section: comment lines and settings, written as they stand.
         blocks: [
           ...backends.map((b) => [...b.summary.split('\n').map((l) => `# ${l}`), ...b.settings.flatMap(settingLines)]),

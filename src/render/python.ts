@@ -50,7 +50,11 @@ const withHead = (view: Omit<PythonModuleView, 'head'>): PythonModuleView => ({
     .join('\n\n'),
 });
 
-export const indent = (code: string, by: string): string => code.split('\n').map((line) => (line ? by + line : line)).join('\n');
+export const indent = (code: string, by: string): string =>
+  code
+    .split('\n')
+    .map((line) => (line ? by + line : line))
+    .join('\n');
 
 /** `wasi:http/types` → `http_types`, `wasi:logging/logging` → `logging`: a module name no world can change. */
 const pinnedName = (iface: string): string => {
@@ -109,7 +113,8 @@ export const DEMO = 'demo';
 export function appView(model: ProjectModel): PythonModuleView {
   const all = fragmentsOf(model);
   const fragments = all.map(({ fragment }) => fragment);
-  const codeOf = (direction: 'import' | 'export'): string[] => all.flatMap(({ id, fragment }) => (CATALOG[id].direction === direction ? (fragment.code ?? []) : []));
+  const codeOf = (direction: 'import' | 'export'): string[] =>
+    all.flatMap(({ id, fragment }) => (CATALOG[id].direction === direction ? (fragment.code ?? []) : []));
   const steps = [...new Set(fragments.flatMap((f) => f.steps ?? []))];
   const demo = `${model.wasi === '0.3' ? 'async ' : ''}def ${DEMO}(key: str, body: bytes, *, write: bool) -> list[str]:
     """What each capability does for one request or message, a line each: the demo README's try-it lines show.

@@ -32,7 +32,13 @@ function testModule(tests: string[], sdk: string[]): TestModuleView {
     ...(modules.length > 0 ? [`from wasmcloud_sdk import ${modules.join(', ')}`] : []),
     ...(testing.length > 0 ? [`from wasmcloud_sdk.testing import ${testing.join(', ')}`] : []),
   ];
-  return { tests, imports: [stdlib, thirdParty, firstParty].filter((section) => section.length > 0).map((section) => section.join('\n')).join('\n\n') };
+  return {
+    tests,
+    imports: [stdlib, thirdParty, firstParty]
+      .filter((section) => section.length > 0)
+      .map((section) => section.join('\n'))
+      .join('\n\n'),
+  };
 }
 
 /**
@@ -51,5 +57,10 @@ export function testView(model: ProjectModel): TestView {
     // An import's tests are written once, for both revisions; an export's are its revision's own.
     return model.wasi === '0.3' && CATALOG[id].direction === 'import' ? found.map(awaitingTest) : found;
   });
-  return { app: testModule([...new Set(tests)], sdkModules(model).map((m) => m.name)) };
+  return {
+    app: testModule(
+      [...new Set(tests)],
+      sdkModules(model).map((m) => m.name),
+    ),
+  };
 }

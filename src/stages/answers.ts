@@ -14,7 +14,11 @@ export async function readAnswers(file: string, cwd: string): Promise<Inputs> {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new CreateError('usage', `--answers: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, 'answers');
+    throw new CreateError(
+      'usage',
+      `--answers: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+      'answers',
+    );
   }
   return parseAnswers(text, file);
 }
@@ -74,9 +78,7 @@ async function parseAnswersText(text: string, file: string): Promise<unknown> {
 export function jsonSyntaxError(message: string, text: string): { line: number; column: number; problem: string } {
   const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
   const position = /at position (\d+)/.exec(message);
-  const problem = message
-    .replace(/,? (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
-    .replace(/( in JSON)? at position \d+.*$/s, '');
+  const problem = message.replace(/,? (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '').replace(/( in JSON)? at position \d+.*$/s, '');
   if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]), problem };
   const offset = position ? Number(position[1]) : jsonErrorOffset(text);
   const before = text.slice(0, offset);
@@ -225,7 +227,12 @@ export function closestKey(written: string): string | undefined {
 /** Flags over the answers file. */
 export async function gatherInputs(values: Record<string, unknown>, positionals: string[], cwd: string): Promise<Inputs> {
   if (positionals.length > 1) {
-    throw new CreateError('usage', `expected at most one name, got ${positionals.length}: ${positionals.join(' ')}.`, 'name', 'quote a name with spaces, or pass options with --');
+    throw new CreateError(
+      'usage',
+      `expected at most one name, got ${positionals.length}: ${positionals.join(' ')}.`,
+      'name',
+      'quote a name with spaces, or pass options with --',
+    );
   }
   const inputs: Inputs = typeof values.answers === 'string' ? await readAnswers(values.answers, cwd) : {};
   if (positionals[0] !== undefined) inputs.name = positionals[0];

@@ -103,7 +103,8 @@ export function isTruthyEnv(value: string | undefined): boolean {
 
 export function parseArguments(argv: string[]) {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
-  for (const o of VALUE_OPTIONS) options[o.flag] = { type: 'string', ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
+  for (const o of VALUE_OPTIONS)
+    options[o.flag] = { type: 'string', ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
   for (const o of BOOLEAN_OPTIONS) options[o.flag] = { type: 'boolean', ...(o.short ? { short: o.short } : {}) };
   options[ANSWERS_OPTION.flag] = { type: 'string' };
   try {
@@ -137,7 +138,12 @@ export function isInteractive(io: Io, values: Values, json: boolean, command: 'c
   const automated = values.yes === true || isTruthyEnv(io.env.CI) || !tty;
   if (command === 'add') return tty && !automated && !json;
   if (values.interactive === true && !tty) {
-    throw new CreateError('usage', '--interactive needs a terminal on stdin and stdout.', 'interactive', 'drop --interactive and pass the values as flags');
+    throw new CreateError(
+      'usage',
+      '--interactive needs a terminal on stdin and stdout.',
+      'interactive',
+      'drop --interactive and pass the values as flags',
+    );
   }
   return tty && (values.interactive === true || !automated) && !json;
 }

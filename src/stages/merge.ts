@@ -46,7 +46,13 @@ function readText(directory: string, path: string): string | undefined {
 function projectAt(directory: string): Project | undefined {
   const text = readText(directory, '.yo-rc.json');
   if (text === undefined) return undefined;
-  const broken = (why: string) => new CreateError('usage', `${join(directory, '.yo-rc.json')} ${why}.`, 'directory', 'correct it: it records the answers the project was generated from, which add reads');
+  const broken = (why: string) =>
+    new CreateError(
+      'usage',
+      `${join(directory, '.yo-rc.json')} ${why}.`,
+      'directory',
+      'correct it: it records the answers the project was generated from, which add reads',
+    );
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -74,11 +80,20 @@ export function findProject(start: string): Project {
   for (let directory = start; ; directory = dirname(directory)) {
     const project = projectAt(directory);
     if (project) return project;
-    const stop = existsSync(join(directory, '.git')) ? `${directory}, the git root` : dirname(directory) === directory ? `${directory}, the filesystem root` : undefined;
+    const stop = existsSync(join(directory, '.git'))
+      ? `${directory}, the git root`
+      : dirname(directory) === directory
+        ? `${directory}, the filesystem root`
+        : undefined;
     if (stop !== undefined) {
       const where = directory === start ? 'it has no .yo-rc.json with a' : `no .yo-rc.json with a`;
       const above = directory === start ? '' : ` there or in a folder above it, up to ${stop}`;
-      throw new CreateError('usage', `${start} is not in a project create-wasmcloud-python generated: ${where} "${YO_RC_KEY}" key${above}.`, 'directory', PROJECT_HINT);
+      throw new CreateError(
+        'usage',
+        `${start} is not in a project create-wasmcloud-python generated: ${where} "${YO_RC_KEY}" key${above}.`,
+        'directory',
+        PROJECT_HINT,
+      );
     }
   }
 }
@@ -155,7 +170,12 @@ export async function planAdd(project: Project, wanted: InterfaceId[], overrides
   const { directory, inputs: recorded } = project;
   const previous = resolveModel(recorded, cwd);
   if (overrides.wasmcloud !== undefined && resolveModel({ ...recorded, wasmcloud: overrides.wasmcloud }, cwd).wasmcloud !== previous.wasmcloud) {
-    throw new CreateError('usage', `--wasmcloud: the project is for wasmCloud ${previous.wasmcloud}; add cannot change that.`, 'wasmcloud', 'drop --wasmcloud');
+    throw new CreateError(
+      'usage',
+      `--wasmcloud: the project is for wasmCloud ${previous.wasmcloud}; add cannot change that.`,
+      'wasmcloud',
+      'drop --wasmcloud',
+    );
   }
   if (overrides.wasi !== undefined && resolveWasi(overrides.wasi, previous.wasmcloud) !== previous.wasi) {
     throw new CreateError('usage', `--wasi: the project is written for WASI ${previous.wasi}; add cannot change that.`, 'wasi', 'drop --wasi');

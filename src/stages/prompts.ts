@@ -75,7 +75,11 @@ export async function settleTarget(result: Inputs, cwd: string): Promise<boolean
       throw new CreateError('target-exists', `${directory} is not empty; cancelled, nothing was written.`, 'directory', TARGET_HINT);
     }
     if (byName) {
-      result.name = await input({ message: NAME_QUESTION.message({}), default: freeName(result.name as string, cwd), validate: NAME_QUESTION.validate });
+      result.name = await input({
+        message: NAME_QUESTION.message({}),
+        default: freeName(result.name as string, cwd),
+        validate: NAME_QUESTION.validate,
+      });
     } else {
       result.directory = await input({
         message: 'Directory',

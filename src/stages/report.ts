@@ -8,8 +8,7 @@ import { CreateError, debugging, EXIT, unexpectedLine } from '../errors.js';
 import type { InterfaceId } from '../interfaces/index.js';
 import type { Inputs, ProjectModel } from '../model.js';
 import { VALUE_OPTIONS } from '../options.js';
-import { PLATFORMS } from '../platforms/index.js';
-import { bindingsArgv, buildArgv } from '../render.js';
+import { buildArgv } from '../render.js';
 import { relativePosix, type PlannedFile } from '../writer.js';
 import { BIN, type Flags, type Io } from './args.js';
 import type { Conflict } from './merge.js';
@@ -41,7 +40,9 @@ export function topLevel(paths: readonly string[]): string[] {
     const [first, ...rest] = path.split('/');
     entries.add(rest.length > 0 ? `${first}/` : (first as string));
   }
-  return [...entries].sort().map((entry) => (entry === 'wit/' ? `wit/ (world.wit, ${packages} WIT package${packages === 1 ? '' : 's'} in deps/)` : entry));
+  return [...entries]
+    .sort()
+    .map((entry) => (entry === 'wit/' ? `wit/ (world.wit, ${packages} WIT package${packages === 1 ? '' : 's'} in deps/)` : entry));
 }
 
 /** Words in lines of at most `width` columns, each indented by two spaces, `gap` between words. */
@@ -59,11 +60,16 @@ function wrapped(words: string[], width = 100, gap = '  '): string[] {
 export function summary(model: ProjectModel, plan: PlannedFile[], cwd: string, dryRun: boolean): string {
   const dir = relativePosix(cwd, model.directory) || '.';
   const next = nextCommands(model, cwd).map((c) => (c === DEV_INSTALL ? `${c.padEnd(16)}# the dev tools; pip works too (README.md)` : c));
-  if (dryRun) return `Would write ${dir}/ (dry run: nothing written): a wasmCloud ${model.wasmcloud} component with ${model.interfaces.join(', ')}.\n${fileLines(plan)}\n`;
+  if (dryRun)
+    return `Would write ${dir}/ (dry run: nothing written): a wasmCloud ${model.wasmcloud} component with ${model.interfaces.join(', ')}.\n${fileLines(plan)}\n`;
   // Into a directory that had files (--force): what this run replaced or removed, by name.
   const replaced = plan.filter((f) => f.action === 'overwrite' || f.action === 'remove');
   return `Created ${model.names.component} in ${dir}/, a wasmCloud ${model.wasmcloud} component with:
-${wrapped(model.interfaces.map((id, i) => (i < model.interfaces.length - 1 ? `${id},` : id)), 100, ' ').join('\n')}
+${wrapped(
+  model.interfaces.map((id, i) => (i < model.interfaces.length - 1 ? `${id},` : id)),
+  100,
+  ' ',
+).join('\n')}
 ${wrapped(topLevel(plan.filter((f) => f.action !== 'remove').map((f) => f.path))).join('\n')}
 ${replaced.length > 0 ? `${fileLines(replaced)}\n` : ''}
 Next:
@@ -157,8 +163,22 @@ export function reportConflicts(io: Io, flags: { json: boolean; dryRun: boolean;
   let hint: string;
   if (files !== undefined) {
     const parts = [
-      ...(marked.length > 0 ? [`${written ? 'wrote' : 'would write'} conflict markers into ${conflicts.filter((c) => c.lines.length > 0).map(describeConflict).join(', ')}`] : []),
-      ...(unparsed.length > 0 ? [`${written ? 'wrote' : 'would write'} ${conflicts.filter((c) => c.lines.length === 0).map(describeConflict).join(', ')}`] : []),
+      ...(marked.length > 0
+        ? [
+            `${written ? 'wrote' : 'would write'} conflict markers into ${conflicts
+              .filter((c) => c.lines.length > 0)
+              .map(describeConflict)
+              .join(', ')}`,
+          ]
+        : []),
+      ...(unparsed.length > 0
+        ? [
+            `${written ? 'wrote' : 'would write'} ${conflicts
+              .filter((c) => c.lines.length === 0)
+              .map(describeConflict)
+              .join(', ')}`,
+          ]
+        : []),
     ];
     message = `add ${ids}: ${parts.join(', and ')}; ${written ? 'everything else is merged and written.' : 'dry run: nothing written.'}`;
     hint = `resolve each conflict (your editor's merge tool, or by hand: keep what belongs between <<<<<<< yours and >>>>>>> add ${ids}, then remove the markers)${unparsed.length > 0 ? ' and make each file parse' : ''}; .yo-rc.json records ${ids} already, so no add is left to run`;
@@ -186,7 +206,12 @@ export function reportConflicts(io: Io, flags: { json: boolean; dryRun: boolean;
     io.err(`\n${patch}`);
   } else {
     const dir = relativePosix(io.cwd, directory) || '.';
-    const notes = new Map(conflicts.map((c) => [c.path, c.lines.length > 0 ? `conflict markers: ${c.lines.map(describeLines).join(', ')}` : `does not parse: ${c.invalid}`]));
+    const notes = new Map(
+      conflicts.map((c) => [
+        c.path,
+        c.lines.length > 0 ? `conflict markers: ${c.lines.map(describeLines).join(', ')}` : `does not parse: ${c.invalid}`,
+      ]),
+    );
     io.out(`${written ? 'Added' : 'Would add (dry run: nothing written)'} ${ids} to ${model.names.component}${dir === '.' ? '' : ` in ${dir}/`}, with conflicts to resolve:
 ${files.map((f) => `  ${f.action.padEnd(10)} ${f.path}${notes.has(f.path) ? `  (${notes.get(f.path)})` : ''}`).join('\n')}
 `);
@@ -207,7 +232,11 @@ export interface AddReport {
 }
 
 /** Interfaces added (or, with --dry-run, planned), or nothing to add. */
-export function reportAdd(io: Io, flags: { json: boolean; dryRun: boolean }, { directory, requested, model, added, plan, warnings, notes }: AddReport): void {
+export function reportAdd(
+  io: Io,
+  flags: { json: boolean; dryRun: boolean },
+  { directory, requested, model, added, plan, warnings, notes }: AddReport,
+): void {
   const dir = relativePosix(io.cwd, directory) || '.';
   // The project has its venv already; with the `cd` when it is elsewhere (add found it above cwd, or --directory).
   const next = [...nextCommands(model, io.cwd).filter((c) => c.startsWith('cd ')), ...addNextCommands()];
@@ -264,7 +293,11 @@ export function fail(error: unknown, flags: Flags, io: Io, context: FailureConte
     trace = error instanceof Error ? error.stack : undefined;
   }
   if (flags.json) {
-    const doc = { ok: false, error: { code: kind, exitCode: code, message, hint, field: (error as CreateError).field, ...(debug && trace ? { stack: trace } : {}) }, directory: context.directory };
+    const doc = {
+      ok: false,
+      error: { code: kind, exitCode: code, message, hint, field: (error as CreateError).field, ...(debug && trace ? { stack: trace } : {}) },
+      directory: context.directory,
+    };
     io.out(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     io.err(`${BIN}: ${message}${hint ? `\n  fix: ${hint}` : ''}\n`);

@@ -28,7 +28,9 @@ export function run(argv: string[], cwd: string, timeoutMs = 300_000): Ran {
 
 /** The build exactly as wash 1.x runs it: build_command split on whitespace, no shell, project dir as cwd. */
 export function washBuild(project: string): { ran: Ran; artifact: string } {
-  const manifest = parseToml(readFileSync(join(project, 'wasmcloud.toml'), 'utf8')) as { component: { build_command: string; build_artifact: string } };
+  const manifest = parseToml(readFileSync(join(project, 'wasmcloud.toml'), 'utf8')) as {
+    component: { build_command: string; build_artifact: string };
+  };
   const argv = manifest.component.build_command.split(/\s+/).filter(Boolean);
   return { ran: run(argv, project), artifact: join(project, manifest.component.build_artifact) };
 }
@@ -70,13 +72,29 @@ export function typecheck(project: string, world: string): { bindings: Ran; mypy
 export function sdkPytest(project: string, wasi: '0.2' | '0.3', ...args: string[]): Ran {
   const tests = join(dirname(dirname(new URL(import.meta.url).pathname)), 'sdk', wasi === '0.3' ? 'p3' : 'p2');
   const tc = toolchain();
-  const result = spawnSync(tc.paths.pytest, ['-q', '-p', 'no:cacheprovider', '--rootdir', tests, '-o', 'asyncio_mode=auto', '-o', 'asyncio_default_fixture_loop_scope=function', tests, ...args], {
-    cwd: project,
-    encoding: 'utf8',
-    timeout: 300_000,
-    env: { ...process.env, PYTHONPATH: `${project}:${join(project, 'bindings')}`, PYTHONDONTWRITEBYTECODE: '1' },
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    tc.paths.pytest,
+    [
+      '-q',
+      '-p',
+      'no:cacheprovider',
+      '--rootdir',
+      tests,
+      '-o',
+      'asyncio_mode=auto',
+      '-o',
+      'asyncio_default_fixture_loop_scope=function',
+      tests,
+      ...args,
+    ],
+    {
+      cwd: project,
+      encoding: 'utf8',
+      timeout: 300_000,
+      env: { ...process.env, PYTHONPATH: `${project}:${join(project, 'bindings')}`, PYTHONDONTWRITEBYTECODE: '1' },
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
 }
 

@@ -57,14 +57,14 @@ export function servedComponent(
  * of `body 0`..`body 2` to /x: every imported capability used once per request, on whichever host runs it.
  */
 export function expectAllInOneAnswers(texts: string[]): void {
-    expect(texts.map((t) => /^count: (\d+)$/m.exec(t)?.[1])).toEqual(['1', '2', '3']);
-    expect(texts.map((t) => /^visits: (\d+)$/m.exec(t)?.[1])).toEqual(['1', '2', '3']);
-    const last = texts[2] as string;
-    expect(last.split('\n')[0]).toBe('Hello from all! POST /x');
-    expect(last).toMatch(/^upstream http:\/\/127\.0\.0\.1:\d+\/: 202$/m);
-    expect(last).toMatch(/^stored 6 bytes in all: body 2$/m);
-    expect(last).toMatch(/^published \/x to all\.events$/m);
-    expect(last).toMatch(/^greeting: hola$/m);
+  expect(texts.map((t) => /^count: (\d+)$/m.exec(t)?.[1])).toEqual(['1', '2', '3']);
+  expect(texts.map((t) => /^visits: (\d+)$/m.exec(t)?.[1])).toEqual(['1', '2', '3']);
+  const last = texts[2] as string;
+  expect(last.split('\n')[0]).toBe('Hello from all! POST /x');
+  expect(last).toMatch(/^upstream http:\/\/127\.0\.0\.1:\d+\/: 202$/m);
+  expect(last).toMatch(/^stored 6 bytes in all: body 2$/m);
+  expect(last).toMatch(/^published \/x to all\.events$/m);
+  expect(last).toMatch(/^greeting: hola$/m);
 }
 
 /** The all-in-one's answer to a GET of /x after those POSTs: it reads back what the last one stored, and writes nothing. */

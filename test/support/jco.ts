@@ -51,12 +51,15 @@ export interface Toolchain {
 /** .toolchain/toolchain.json (written by scripts/toolchain.mjs). Missing toolchain = an error, never a skip. */
 export function readToolchain(): Toolchain {
   if (!existsSync(TOOLCHAIN_MANIFEST)) {
-    throw new Error(`${TOOLCHAIN_MANIFEST} is missing: run \`node scripts/toolchain.mjs\` (npm test does) to install componentize-py, wash, nats-server, Node 22 and jco`);
+    throw new Error(
+      `${TOOLCHAIN_MANIFEST} is missing: run \`node scripts/toolchain.mjs\` (npm test does) to install componentize-py, wash, nats-server, Node 22 and jco`,
+    );
   }
   const data = JSON.parse(readFileSync(TOOLCHAIN_MANIFEST, 'utf8')) as Toolchain;
   for (const key of ['python', 'componentizePy', 'mypy', 'ruff', 'pytest', 'pyright', 'wash', 'natsServer', 'node', 'jco'] as const) {
     const path = data.paths?.[key];
-    if (!path || !existsSync(path)) throw new Error(`toolchain ${key} is missing at ${String(path)} (from ${TOOLCHAIN_MANIFEST}): rerun \`node scripts/toolchain.mjs\``);
+    if (!path || !existsSync(path))
+      throw new Error(`toolchain ${key} is missing at ${String(path)} (from ${TOOLCHAIN_MANIFEST}): rerun \`node scripts/toolchain.mjs\``);
   }
   return data;
 }
@@ -355,7 +358,11 @@ const transpiled = new Map<string, Promise<Transpiled>>();
 const transpileDirs = new Set<string>();
 let transpileCleanupHook = false;
 
-function spawnCollect(cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number; what: string }): Promise<string> {
+function spawnCollect(
+  cmd: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number; what: string },
+): Promise<string> {
   return new Promise((done, fail) => {
     const child = spawn(cmd, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     track(child);
@@ -389,7 +396,9 @@ export function transpile(wasmPath: string, interfaces?: readonly string[], time
   if (!existsSync(wasm)) return Promise.reject(new Error(`transpile: ${wasm} does not exist`));
   const stat = statSync(wasm);
   const maps = hostMaps(interfaces);
-  const key = createHash('sha256').update(JSON.stringify([wasm, stat.size, stat.mtimeMs, maps])).digest('hex');
+  const key = createHash('sha256')
+    .update(JSON.stringify([wasm, stat.size, stat.mtimeMs, maps]))
+    .digest('hex');
   let pending = transpiled.get(key);
   if (!pending) {
     pending = (async () => {
@@ -501,7 +510,8 @@ export async function callMessageHandlers(wasmPath: string, messages: readonly M
       throw new Error(`component trapped in handle-message (${wasmPath}).\nIt printed:\n${printed}\nTrap: ${trap.trap}`);
     }
     if (failure) throw failure;
-    if (raw.length !== messages.length) throw new Error(`handle-message driver returned ${raw.length} results for ${messages.length} messages:\n${output}`);
+    if (raw.length !== messages.length)
+      throw new Error(`handle-message driver returned ${raw.length} results for ${messages.length} messages:\n${output}`);
     return { results: raw.map((r) => (r.ok ? { ok: true } : { ok: false, error: r.error ?? '' })), output, transpileMs, runMs };
   } finally {
     rmSync(io, { recursive: true, force: true });

@@ -9,7 +9,7 @@
  * never a skip: `.ci/run` installs Debian's `postgresql` package when initdb is missing.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectStale, freePort, sleep, stopChild, track } from './jco.js';
@@ -40,7 +40,9 @@ export function postgresBinDir(): string {
   }
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
-    const majors = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const majors = readdirSync(debian)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     candidates.push(...majors.map((v) => join(debian, v, 'bin')));
   }
   const found = candidates.find((dir) => SERVER_BINARIES.every((bin) => existsSync(join(dir, bin))));
@@ -54,10 +56,13 @@ export function postgresBinDir(): string {
 /** uid and gid of the `postgres` user, to run the server as when we are root. */
 function postgresUser(): { uid: number; gid: number } {
   try {
-    const id = (flag: string): number => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim());
+    const id = (flag: string): number =>
+      Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim());
     return { uid: id('-u'), gid: id('-g') };
   } catch (error) {
-    throw new Error(`running as root, and PostgreSQL refuses to: the server must run as the \`postgres\` user, which does not exist (${(error as Error).message.trim()})`);
+    throw new Error(
+      `running as root, and PostgreSQL refuses to: the server must run as the \`postgres\` user, which does not exist (${(error as Error).message.trim()})`,
+    );
   }
 }
 

@@ -25,7 +25,9 @@ export async function redisServer(): Promise<Redis> {
   try {
     proc = start(['redis-server', '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir], dir);
   } catch (error) {
-    throw new Error(`redis-server could not start (${(error as Error).message}): install it (Debian: \`apt-get install -y redis-server\`; .ci/run does it)`);
+    throw new Error(
+      `redis-server could not start (${(error as Error).message}): install it (Debian: \`apt-get install -y redis-server\`; .ci/run does it)`,
+    );
   }
   await waitFor(proc, /Ready to accept connections/, 'redis-server', 30_000);
   return {

@@ -71,14 +71,19 @@ export async function washBuildOffline(project: string, bin?: string): Promise<{
   const dead = `http://127.0.0.1:${await freePort()}`;
   const [cmd, ...args] = readmeWashBuild(project);
   const tc = readToolchain();
-  const proc = start([cmd === 'wash' ? tc.paths.wash : (cmd as string), ...args], project, {
-    HTTP_PROXY: dead,
-    HTTPS_PROXY: dead,
-    http_proxy: dead,
-    https_proxy: dead,
-    ALL_PROXY: dead,
-    NO_PROXY: '',
-  }, bin);
+  const proc = start(
+    [cmd === 'wash' ? tc.paths.wash : (cmd as string), ...args],
+    project,
+    {
+      HTTP_PROXY: dead,
+      HTTPS_PROXY: dead,
+      http_proxy: dead,
+      https_proxy: dead,
+      ALL_PROXY: dead,
+      NO_PROXY: '',
+    },
+    bin,
+  );
   const code = await new Promise<number | null>((done) => proc.child.once('exit', (c) => done(c)));
   return { code, output: proc.output() };
 }
@@ -147,7 +152,13 @@ export async function natsRequest(nats: Nats | undefined, subject: string, body:
 }
 
 /** The first `count` messages on `subject`, collected while `action` runs. */
-export async function natsCollect(nats: Nats | undefined, subject: string, count: number, action: () => Promise<unknown>, timeout = 10_000): Promise<string[]> {
+export async function natsCollect(
+  nats: Nats | undefined,
+  subject: string,
+  count: number,
+  action: () => Promise<unknown>,
+  timeout = 10_000,
+): Promise<string[]> {
   const sub = (nats as Nats).client.subscribe(subject, { max: count, timeout });
   await (nats as Nats).client.flush();
   const got: string[] = [];

@@ -121,7 +121,11 @@ export function parsePackage(text: string): WitPackageText {
     const end = itemEnd(tokens, i + 2);
     const body = tokens.slice(i + 3, end - 1);
     if (kind === 'interface') interfaces.set(name, readInterface(name, body, pkg));
-    else worlds.set(name, splitItems(body).map((item) => item.join(' ')));
+    else
+      worlds.set(
+        name,
+        splitItems(body).map((item) => item.join(' ')),
+      );
     i = end;
   }
   return { id, interfaces, worlds };
@@ -147,7 +151,11 @@ function readInterface(name: string, body: string[], pkg: { ns: string; name: st
       const target = qualify(path, pkg);
       if (!uses.includes(target)) uses.push(target);
       // Normalise the used names so that `use a.{x, y}` and `use a.{y, x}` compare equal.
-      const names = item.slice(next + 2, -2).join(' ').split(' , ').sort();
+      const names = item
+        .slice(next + 2, -2)
+        .join(' ')
+        .split(' , ')
+        .sort();
       items.push(`use ${target} { ${names.join(' , ')} }`);
     } else {
       // Trailing commas are optional in WIT lists.

@@ -12,7 +12,11 @@ const p2 = (upstream: string): PythonFragment => ({
       name: 'http_client',
       source: 'sdk/http_client.py',
       // wasi:io/streams is wasi:http@0.2.0's (its module name would change with a second wasi:io, blobstore's).
-      imports: [{ iface: 'wasi:http/outgoing-handler', alias: 'outgoing_handler' }, { iface: 'wasi:http/types' }, { iface: 'wasi:io/streams@0.2.0', alias: 'io_streams' }],
+      imports: [
+        { iface: 'wasi:http/outgoing-handler', alias: 'outgoing_handler' },
+        { iface: 'wasi:http/types' },
+        { iface: 'wasi:io/streams@0.2.0', alias: 'io_streams' },
+      ],
       host: HOST,
     },
   ],
@@ -25,7 +29,14 @@ const p2 = (upstream: string): PythonFragment => ({
 
 /** WASI 0.3: `await http_client.get(...)`, so that several requests are in flight at once (asyncio.gather). */
 const p3 = (upstream: string): PythonFragment => ({
-  sdk: [{ name: 'http_client', source: 'p3/sdk/http_client.py', imports: [{ iface: 'wasi:http/client', alias: 'http_client' }, { iface: 'wasi:http/types' }], host: HOST }],
+  sdk: [
+    {
+      name: 'http_client',
+      source: 'p3/sdk/http_client.py',
+      imports: [{ iface: 'wasi:http/client', alias: 'http_client' }, { iface: 'wasi:http/types' }],
+      host: HOST,
+    },
+  ],
   uses: ['http_client'],
   constants: [['UPSTREAM_URL', upstream]],
   stdlib: ['asyncio'],
@@ -84,6 +95,12 @@ ${markdownCode(ctx.settings.httpClientUrl)} (\`UPSTREAM_URL\` in \`app.py\`) for
 upstream status. ${host.providers ? 'The \`httpclient\` provider in \`wadm.yaml\` makes the outgoing calls' : 'The host makes the outgoing calls, only to the hosts in \`workload.allowedHosts\` of \`.wash/config.yaml\`'}; change the URL in \`app.py\` and rebuild to call another service.`,
         },
   tryIt: (ctx) => [
-    { request: { path: '/' }, note: ctx.wasi === '0.3' ? `upstream ${ctx.settings.httpClientUrl}: its status, twice (two requests at once)` : `upstream ${ctx.settings.httpClientUrl}: its status` },
+    {
+      request: { path: '/' },
+      note:
+        ctx.wasi === '0.3'
+          ? `upstream ${ctx.settings.httpClientUrl}: its status, twice (two requests at once)`
+          : `upstream ${ctx.settings.httpClientUrl}: its status`,
+    },
   ],
 });

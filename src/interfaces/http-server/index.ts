@@ -42,7 +42,12 @@ export const httpServer = defineInterface({
     // The host's HTTP router sends the component the requests for this host name.
     binds: { namespace: 'wasi', package: 'http', interfaces: [ctx.wasi === '0.3' ? 'handler' : 'incoming-handler'], config: { host: 'localhost' } },
     listens: ctx.settings.httpAddress,
-    backends: [{ id: 'http-server', provider: { id: 'http-server', name: 'httpserver', link: { name: 'default-http', properties: { address: ctx.settings.httpAddress } } } }],
+    backends: [
+      {
+        id: 'http-server',
+        provider: { id: 'http-server', name: 'httpserver', link: { name: 'default-http', properties: { address: ctx.settings.httpAddress } } },
+      },
+    ],
   }),
   readme: (ctx, host) => {
     const serves = host.providers

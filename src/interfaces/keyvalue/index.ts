@@ -104,7 +104,9 @@ uncomment (${nats ? 'NATS JetStream' : 'Redis'} first, as chosen with \`--keyval
 \`keys()\` and \`increment(key, delta=1)\`, atomic; a host's failure is a \`keyvalue.KeyValueError\`. \`demo()\` increments a
 counter per path (or subject) in the bucket ${markdownCode(ctx.settings.keyvalueBucket)}, so repeated requests report \`count: 1\`,
 \`count: 2\`, ... ${where}`,
-      ...(host.providers && !nats ? { prerequisites: ['A Redis server on `127.0.0.1:6379` for the `kvredis` provider: start it (`redis-server`) before deploying'] } : {}),
+      ...(host.providers && !nats
+        ? { prerequisites: ['A Redis server on `127.0.0.1:6379` for the `kvredis` provider: start it (`redis-server`) before deploying'] }
+        : {}),
     };
   },
   tryIt: () => [{ request: { path: '/hello' }, note: 'again: count: 2' }],

@@ -12,7 +12,14 @@ export const logging = defineInterface({
   packages: ['wasi:logging'],
   settings: [],
   python: (ctx) => ({
-    sdk: [{ name: 'log', source: 'sdk/log.py', imports: [{ iface: 'wasi:logging/logging' }], host: 'records: (level, context, message) of each record logged' }],
+    sdk: [
+      {
+        name: 'log',
+        source: 'sdk/log.py',
+        imports: [{ iface: 'wasi:logging/logging' }],
+        host: 'records: (level, context, message) of each record logged',
+      },
+    ],
     stdlib: ['logging'],
     // A logger named after the component: wasi:logging's context.
     constants: [['logger', `logging.getLogger(${python(ctx.names.component)})`]],

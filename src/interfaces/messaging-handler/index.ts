@@ -60,10 +60,20 @@ export const messagingHandler = defineInterface({
   ],
   python: (ctx) => (ctx.wasi === '0.3' ? PYTHON_P3 : PYTHON_P2),
   needs: (ctx) => ({
-    binds: { namespace: 'wasmcloud', package: 'messaging', interfaces: ['handler', 'consumer'], config: { subscriptions: ctx.settings.subscription } },
+    binds: {
+      namespace: 'wasmcloud',
+      package: 'messaging',
+      interfaces: ['handler', 'consumer'],
+      config: { subscriptions: ctx.settings.subscription },
+    },
     subscribes: ctx.settings.subscription,
     brokered: true,
-    backends: [{ id: 'nats', provider: { id: 'messaging-nats', name: 'nats', link: { name: 'subscription', properties: { subscriptions: ctx.settings.subscription } } } }],
+    backends: [
+      {
+        id: 'nats',
+        provider: { id: 'messaging-nats', name: 'nats', link: { name: 'subscription', properties: { subscriptions: ctx.settings.subscription } } },
+      },
+    ],
   }),
   readme: (ctx, host) =>
     host.providers
