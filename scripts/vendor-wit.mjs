@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Maintainer script: refreshes templates/wit/ from the WIT that registry crates ship.
+// Maintainer script: refreshes the vendored WIT (each text in the wit/ of the interface folder that declares it,
+// src/interfaces/<id>/wit/, shared ones in src/interfaces/common/wit/) from the WIT that registry crates ship.
 // `cargo info NAME@VERSION` downloads a crate's source into cargo's registry cache; we copy
 // the files each package needs into one `package.wit` per package. Run it after changing
-// WIT_PACKAGES in src/versions.ts, then commit templates/wit/. Generation never runs it.
+// an interface's `wit` (or src/interfaces/common/wit.ts), then commit its wit/. Generation never runs it.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -10,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { WIT_PACKAGES } = await import(join(root, 'dist/src/versions.js'));
+const { WIT_PACKAGES } = await import(join(root, 'dist/src/interfaces/wit.js'));
 const cacheRoot = join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'registry', 'src');
 
 function crateDir(crate) {
@@ -26,21 +27,21 @@ function crateDir(crate) {
   return dir;
 }
 
-const out = join(root, 'templates', 'wit');
-rmSync(out, { recursive: true, force: true });
 const reference = process.env.CWP_REFERENCE ?? join(root, '..', 'shared', 'reference');
 for (const pkg of Object.values(WIT_PACKAGES)) {
-  mkdirSync(join(out, pkg.template), { recursive: true });
+  const out = join(root, pkg.path);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
   if ('reference' in pkg.source) {
     // No crate ships it: the host's own text, byte for byte.
-    writeFileSync(join(out, pkg.template, 'package.wit'), readFileSync(join(reference, pkg.source.reference)));
+    writeFileSync(join(out, 'package.wit'), readFileSync(join(reference, pkg.source.reference)));
     console.log(`${pkg.key} <- ${pkg.source.upstream} (via ../shared/reference/${pkg.source.reference})`);
     continue;
   }
   const src = join(crateDir(pkg.source.crate), pkg.source.dir);
   if (pkg.source.verbatim) {
     // One file that is the whole package already: its bytes, as the crate ships them.
-    writeFileSync(join(out, pkg.template, 'package.wit'), readFileSync(join(src, `${pkg.source.files[0]}.wit`)));
+    writeFileSync(join(out, 'package.wit'), readFileSync(join(src, `${pkg.source.files[0]}.wit`)));
     console.log(`${pkg.key} <- ${pkg.source.crate} ${pkg.source.dir}/${pkg.source.files[0]}.wit (verbatim)`);
     continue;
   }
@@ -50,6 +51,6 @@ for (const pkg of Object.values(WIT_PACKAGES)) {
       .trim(),
   );
   const text = `package ${pkg.id};\n\n${bodies.join('\n\n')}\n`;
-  writeFileSync(join(out, pkg.template, 'package.wit'), text);
+  writeFileSync(join(out, 'package.wit'), text);
   console.log(`${pkg.key} <- ${pkg.source.crate} ${pkg.source.dir} (${pkg.source.files.join(', ')})`);
 }

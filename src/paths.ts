@@ -18,7 +18,6 @@ function findRoot(): string {
 /** The installed package's root, from the source tree, tsc output or a bundle alike. */
 export const PACKAGE_ROOT = findRoot();
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
-export const WIT_DIR = join(TEMPLATES_DIR, 'wit');
 
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

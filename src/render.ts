@@ -4,72 +4,17 @@
  * templates only place them.
  */
 import { toml, yaml } from './escape.js';
-import { CATALOG, witOf } from './interfaces/index.js';
+import { CATALOG } from './interfaces/index.js';
 import type { HostFacts } from './interfaces/types.js';
 import { recordedAnswers } from './answers-of.js';
 import { context, type ProjectModel } from './model.js';
-import { appView, pinnedExports, pinnedModules, PYTHON_LINE_LENGTH, sdkFiles, sdkModules, type PythonModuleView } from './render/python.js';
+import { bindingsArgv, buildArgv, PROJECT_VERSION, sdkModules, worldLines } from './component.js';
+import { appView, PYTHON_LINE_LENGTH, sdkFiles, type PythonModuleView } from './render/python.js';
 import { testView, type TestView } from './render/tests.js';
-import { chosen, listenAddress } from './platforms/needs.js';
+import { chosen, listenAddress } from './needs.js';
 import { MEASURED } from './measured.js';
 import { packageVersion } from './paths.js';
-import {
-  COMPONENTIZE_PY_REQUIREMENT,
-  PYTHON_ASYNC_DEV_TOOLS,
-  PYTHON_DEV_TOOLS,
-  PYTHON_VERSION,
-  WIT_PACKAGES,
-  witText,
-  type Target,
-  type WitFamily,
-  type WitPackage,
-  type WitTextKey,
-} from './versions.js';
-
-export const PROJECT_VERSION = '0.1.0';
-
-/** `wasi:config/store` → `wasi:config/store@0.2.0-rc.1`: the version the target's host serves. */
-export function versioned(iface: string, target: Target): string {
-  if (iface.includes('@')) return iface; // a version of its own: an interface the world reaches through another package
-  const key = witText(target, iface.split('/')[0] as WitFamily);
-  return `${iface}@${WIT_PACKAGES[key].id.split('@')[1]}`;
-}
-
-/** World lines, exports first, each once. */
-export function worldLines(model: ProjectModel): { exports: string[]; imports: string[] } {
-  const lines = (pick: (id: (typeof model.interfaces)[number]) => string[]) => [
-    ...new Set(model.interfaces.flatMap(pick).map((iface) => versioned(iface, model))),
-  ];
-  return { exports: lines((id) => witOf(CATALOG[id], model.wasi).exports), imports: lines((id) => witOf(CATALOG[id], model.wasi).imports) };
-}
-
-/** The package texts the world needs, closed over their dependencies, in WIT_PACKAGES order. */
-export function vendoredPackages(model: ProjectModel): WitPackage[] {
-  const needed = new Set<WitTextKey>();
-  const add = (key: WitTextKey): void => {
-    if (needed.has(key)) return;
-    needed.add(key);
-    WIT_PACKAGES[key].deps.forEach(add);
-  };
-  model.interfaces.forEach((id) => witOf(CATALOG[id], model.wasi).packages.forEach((family) => add(witText(model, family))));
-  return Object.values(WIT_PACKAGES).filter((pkg) => needed.has(pkg.key));
-}
-
-/** The build as wash 1.x runs it: split on whitespace, no shell. */
-export function buildArgv(model: ProjectModel): string[] {
-  return [...componentizePy(model), 'componentize', 'app', '-o', model.names.artifact];
-}
-
-export function bindingsArgv(model: ProjectModel, dir = 'bindings'): string[] {
-  return [...componentizePy(model), 'bindings', dir];
-}
-
-/** componentize-py's options for the world, with every imported (and pinned exported) module name pinned. */
-function componentizePy(model: ProjectModel): string[] {
-  const pins = [...pinnedModules(model)].flatMap(([iface, name]) => ['--import-interface-name', `${versioned(iface, model)}=${name}`]);
-  const exportPins = [...pinnedExports(model)].flatMap(([iface, name]) => ['--export-interface-name', `${versioned(iface, model)}=${name}`]);
-  return ['componentize-py', '-d', 'wit', '-w', model.names.world, ...exportPins, ...pins];
-}
+import { COMPONENTIZE_PY_REQUIREMENT, PYTHON_ASYNC_DEV_TOOLS, PYTHON_DEV_TOOLS, PYTHON_VERSION } from './versions.js';
 
 /** What every major's templates share: app.py, the world, pyproject.toml, .gitignore and README's common parts. */
 export interface CommonView {
@@ -128,7 +73,6 @@ export interface CommonView {
 export const YO_RC_KEY = 'create-wasmcloud-python';
 
 export { recordedAnswers } from './answers-of.js';
-export { sdkFiles };
 
 function yoRc(model: ProjectModel): string {
   return JSON.stringify({ [YO_RC_KEY]: { version: packageVersion(), answers: recordedAnswers(model) } }, null, 2);

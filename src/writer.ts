@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { CreateError, fileError } from './errors.js';
-import { WIT_PACKAGES } from './versions.js';
+import { WIT_PACKAGES } from './interfaces/wit.js';
 
 export interface GeneratedFile {
   /** Relative to the project directory, with `/`. */

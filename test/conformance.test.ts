@@ -3,55 +3,25 @@
  * wash 1.x build contract, and the WIT packages wasmCloud itself ships.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse as parseToml } from 'smol-toml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { interfacesFor } from '../src/interfaces/index.js';
-import { WIT_DIR } from '../src/paths.js';
-import { TEST_TOOLCHAIN, WASI_03_SET, WIT_PACKAGES, WIT_SETS, type WitTextKey } from '../src/versions.js';
+import { WIT_FAMILIES, WIT_PACKAGES } from '../src/interfaces/wit.js';
+import { PACKAGE_ROOT } from '../src/paths.js';
+import { TEST_TOOLCHAIN } from '../src/versions.js';
 import { parsePackage, tokenize, type WitPackageText } from './support/wit.js';
 import { generate, listFiles, read, REFERENCE } from './support/project.js';
 
-/**
- * Where each vendored text's counterparts live in the reference data: wasmCloud 1.x's (`wit/`) and the
- * wasmCloud 2 host's own (`wasmcloud2/wit/deps/`). A text that a major's set vendors must match that
- * major's reference; wasi:io@0.2.6 has none (documented).
- */
 const V2 = 'wasmcloud2/wit/deps';
-const REFERENCES: Record<WitTextKey, string[]> = {
-  'wasi:io@0.2.0': ['wit/wasi-io-0.2.0', `${V2}/wasi-io-0.2.0`],
-  'wasi:io@0.2.1': [`${V2}/wasi-io-0.2.1`],
-  'wasi:io@0.2.6': [],
-  'wasi:clocks@0.2.0': ['wit/wasi-clocks-0.2.0', `${V2}/wasi-clocks-0.2.0`],
-  'wasi:random@0.2.0': ['wit/wasi-random-0.2.0', `${V2}/wasi-random-0.2.0`],
-  'wasi:cli@0.2.0': ['wit/wasi-cli-0.2.0', `${V2}/wasi-cli-0.2.0`],
-  'wasi:http@0.2.0': ['wit/wasi-http-0.2.0', `${V2}/wasi-http-0.2.0`],
-  'wasi:keyvalue@0.2.0-draft': ['wit/wasi-keyvalue', `${V2}/wasi-keyvalue-0.2.0-draft`],
-  'wasi:blobstore@0.2.0-draft+io-0.2.6': ['wit/wasi-blobstore'],
-  'wasi:blobstore@0.2.0-draft+io-0.2.1': [`${V2}/wasi-blobstore-0.2.0-draft`],
-  'wasi:config@0.2.0-draft': ['wit/wasi-config'],
-  'wasi:config@0.2.0-rc.1': [`${V2}/wasi-config-0.2.0-rc.1`],
-  'wasi:logging@0.1.0-draft': ['wit/wasi-logging', `${V2}/wasi-logging-0.1.0-draft`],
-  'wasmcloud:messaging@0.2.0': ['wit/wasmcloud-messaging-0.2.0', `${V2}/wasmcloud-messaging-0.2.0`],
-  'wasmcloud:postgres@0.1.1-draft': [`${V2}/wasmcloud-postgres-0.1.1-draft`],
-  // WASI 0.3: componentize-py's texts, which its http-p3 example builds against, and the 2.x host's own.
-  'wasi:http@0.3.0': ['wasi-p3/http-0.3.0'],
-  'wasi:cli@0.3.0': ['wasi-p3/cli-0.3.0'],
-  'wasi:clocks@0.3.0': ['wasi-p3/clocks-0.3.0'],
-  'wasi:random@0.3.0': ['wasi-p3/random-0.3.0'],
-  'wasi:filesystem@0.3.0': ['wasi-p3/filesystem-0.3.0'],
-  'wasi:sockets@0.3.0': ['wasi-p3/sockets-0.3.0'],
-  'wasmcloud:messaging@0.3.0': [`${V2}/wasmcloud-messaging-0.3.0`],
-  'wasmcloud:secrets@2.1.0': [`${V2}/wasmcloud-secrets-2.1.0`],
-};
 
 /**
  * Texts one major vendors from the other's reference: the 1.x reference has no wasmcloud:postgres, and the
  * package the 2.x host serves is the one wasmCloud 1.x's sqldb-postgres provider implements.
  */
-const BORROWED: ReadonlySet<WitTextKey> = new Set(['wasmcloud:postgres@0.1.1-draft']);
+const BORROWED: ReadonlySet<string> = new Set(['wasmcloud:postgres@0.1.1-draft']);
 
 /** Reads a multi-file reference package as one package text. */
 function readReferencePackage(dir: string): WitPackageText {
@@ -99,7 +69,7 @@ function expectClosedWorld(project: string): void {
 
 describe('vendored WIT packages', () => {
   for (const pkg of Object.values(WIT_PACKAGES)) {
-    const text = () => readFileSync(join(WIT_DIR, pkg.template, 'package.wit'), 'utf8');
+    const text = () => readFileSync(join(PACKAGE_ROOT, pkg.path, 'package.wit'), 'utf8');
 
     it(`${pkg.key} declares itself and parses`, () => {
       expect(parsePackage(text()).id).toBe(pkg.id);
@@ -108,13 +78,13 @@ describe('vendored WIT packages', () => {
     it(`${pkg.key} lists exactly the packages it refers to as deps`, () => {
       const refs = referencedPackages(text());
       refs.delete(pkg.id);
-      expect([...refs].sort()).toEqual(pkg.deps.map((key) => WIT_PACKAGES[key].id).sort());
+      expect([...refs].sort()).toEqual(pkg.deps.map((key) => WIT_PACKAGES[key]!.id).sort());
     });
 
-    const references = REFERENCES[pkg.key];
+    const references = pkg.references;
     if (references.length === 0) {
       it(`${pkg.key} has no counterpart in the reference data (documented)`, () => {
-        expect(readdirSync(join(REFERENCE, 'wit'))).not.toContain(pkg.template);
+        expect(readdirSync(join(REFERENCE, 'wit'))).not.toContain(basename(pkg.path));
         expect(readdirSync(join(REFERENCE, V2))).not.toContain(pkg.dir.replace(/-0\.2\.6$/, ''));
       });
       continue;
@@ -134,9 +104,9 @@ describe('vendored WIT packages', () => {
 
   it('each major vendors the texts whose references belong to it', () => {
     for (const major of [1, 2] as const) {
-      for (const key of Object.values(WIT_SETS[major])) {
+      for (const key of Object.values(WIT_FAMILIES).flatMap((family) => family.serves[major] ?? [])) {
         expect(
-          REFERENCES[key].some((dir) => (major === 2 || BORROWED.has(key) ? dir.startsWith(V2) : dir.startsWith('wit/'))),
+          WIT_PACKAGES[key]!.references.some((dir) => (major === 2 || BORROWED.has(key) ? dir.startsWith(V2) : dir.startsWith('wit/'))),
           key,
         ).toBe(true);
       }
@@ -144,9 +114,9 @@ describe('vendored WIT packages', () => {
   });
 
   it('WASI 0.3 projects vendor the texts of their own references, and import and export only what the 2.x host serves', async () => {
-    for (const key of Object.values(WASI_03_SET))
+    for (const key of Object.values(WIT_FAMILIES).flatMap((family) => family.serves.p3 ?? []))
       expect(
-        REFERENCES[key].some((dir) => dir.startsWith(V2) || dir.startsWith('wasi-p3/')),
+        WIT_PACKAGES[key]!.references.some((dir) => dir.startsWith(V2) || dir.startsWith('wasi-p3/')),
         key,
       ).toBe(true);
     const project = await generate('hostworld-p3', ['--wasi', '0.3', '--interfaces', ALL_P3]);
@@ -190,7 +160,7 @@ describe('vendored WIT packages', () => {
     for (const pkg of verbatim) {
       const name = pkg.id.split(':')[1]?.split('@')[0] as string;
       const reference = join(REFERENCE, 'wasi-p3', `${name}-0.3.0`, `${name}.wit`);
-      expect(readFileSync(join(WIT_DIR, pkg.template, 'package.wit')).equals(readFileSync(reference)), pkg.key).toBe(true);
+      expect(readFileSync(join(PACKAGE_ROOT, pkg.path, 'package.wit')).equals(readFileSync(reference)), pkg.key).toBe(true);
     }
   });
 
@@ -214,13 +184,13 @@ describe('vendored WIT packages', () => {
     expect(copied.map((pkg) => pkg.key)).toContain('wasmcloud:postgres@0.1.1-draft');
     for (const pkg of copied) {
       const source = pkg.source as { reference: string; upstream: string };
-      expect(readFileSync(join(WIT_DIR, pkg.template, 'package.wit')).equals(readFileSync(join(REFERENCE, source.reference))), pkg.key).toBe(true);
+      expect(readFileSync(join(PACKAGE_ROOT, pkg.path, 'package.wit')).equals(readFileSync(join(REFERENCE, source.reference))), pkg.key).toBe(true);
       expect(source.upstream).toMatch(/wasmCloud\/wasmCloud .*crates\/wash-runtime\/wit\//);
     }
   });
 
   it('the comparison notices a changed function', () => {
-    const text = readFileSync(join(WIT_DIR, WIT_PACKAGES['wasi:random@0.2.0'].template, 'package.wit'), 'utf8');
+    const text = readFileSync(join(PACKAGE_ROOT, WIT_PACKAGES['wasi:random@0.2.0']!.path, 'package.wit'), 'utf8');
     const changed = parsePackage(text.replace('get-random-u64: func() -> u64', 'get-random-u64: func() -> u32'));
     const reference = readReferencePackage(join(REFERENCE, 'wit', 'wasi-random-0.2.0'));
     expect(changed.interfaces.get('random')?.items).not.toEqual(reference.interfaces.get('random')?.items);

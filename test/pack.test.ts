@@ -17,7 +17,7 @@ describe('packed tarball', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
     expect(listing).toContain('package/dist/src/bin.js');
     expect(listing).toContain('package/templates/app.py.ejs');
-    expect(listing).toContain('package/templates/wit/wasi-http-0.2.0/package.wit');
+    expect(listing).toContain('package/src/interfaces/common/wit/wasi-http-0.2.0/package.wit');
     expect(listing).toContain('package/src/interfaces/http-server/p3/sdk/http.py');
     expect(listing).toContain('package/src/interfaces/keyvalue/sdk/keyvalue.py');
     // The interfaces' own tests of the SDK stay here: test/sdk/ is not in it.

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import type { InterfaceId } from '../../src/interfaces/index.js';
 import { resolveModel, type Inputs, type ProjectModel } from '../../src/model.js';
-import { TEMPLATES_DIR } from '../../src/paths.js';
+import { PACKAGE_ROOT, TEMPLATES_DIR } from '../../src/paths.js';
 import { QUESTIONS, type Question } from '../../src/questions.js';
-import { projectView, templateFiles } from '../../src/platforms/index.js';
+import { projectView, templateFiles } from '../../src/render/project.js';
 
 export interface AppOptions {
   /** A model the caller already resolved (the bin always passes one). */
@@ -81,7 +81,7 @@ export default class AppGenerator extends Generator<Record<string, never>, Optio
     // The modules the tool owns whole (an export's plumbing) are written as they are.
     for (const file of view.owned) this.fs.write(join(model.directory, file.path), file.contents);
     for (const pkg of view.packages) {
-      this.copyTemplate(join('wit', pkg.template, 'package.wit'), join(model.directory, 'wit', 'deps', pkg.dir, 'package.wit'));
+      this.copyTemplate(join(PACKAGE_ROOT, pkg.path, 'package.wit'), join(model.directory, 'wit', 'deps', pkg.dir, 'package.wit'));
     }
   }
 }

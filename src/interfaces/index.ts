@@ -14,7 +14,7 @@ import { messagingPublisher } from './messaging-publisher/index.js';
 import { postgres } from './postgres/index.js';
 import { secrets } from './secrets/index.js';
 import type { InterfaceModule, Setting } from './types.js';
-import type { WasiRevision, WitFamily } from '../versions.js';
+import type { WasiRevision } from '../versions.js';
 
 export type { InterfaceModule } from './types.js';
 
@@ -43,7 +43,7 @@ export interface InterfaceWit {
   summary: string;
   imports: string[];
   exports: string[];
-  packages: WitFamily[];
+  packages: string[];
 }
 
 export function witOf(module: InterfaceModule, wasi: WasiRevision): InterfaceWit {

@@ -4,7 +4,8 @@
  * platform (src/platforms/) translates these facts into its own files.
  */
 import type { Names } from '../names.js';
-import type { ProviderId, WasiRevision, WitFamily } from '../versions.js';
+import type { WasiRevision } from '../versions.js';
+import type { WitFamily } from '../wit.js';
 
 /** A value that is not acceptable: what is wrong with it, and how to fix it. */
 export interface Problem {
@@ -109,7 +110,7 @@ export interface Backend {
    * The provider that implements it where the deployment brings its own: its image, the name it is
    * deployed under and the configuration of its link to the component.
    */
-  provider?: { id: ProviderId; name: string; link?: NamedConfig };
+  provider?: { image: string; name: string; link?: NamedConfig };
 }
 
 /** A setting of a development host, written commented out (an alternative to uncomment) or active. */
@@ -176,14 +177,17 @@ export interface InterfaceModule<K extends string = string, Id extends string = 
   title: string;
   summary: string;
   direction: 'import' | 'export';
-  /** WIT interfaces without a version (`wasi:keyvalue/store`); each platform's package set versions them. */
+  /** WIT interfaces without a version (`wasi:keyvalue/store`); the text of its package a target's host serves versions them. */
   imports: string[];
   exports: string[];
-  packages: WitFamily[];
+  /** The WIT package families its imports and exports are in (`wasi:keyvalue`): its own (`wit`) or shared ones (common/wit.ts). */
+  packages: string[];
+  /** The families it alone uses: their texts (in its folder's wit/) and which text each host serves. */
+  wit?: Record<string, WitFamily>;
   /** The WASI revisions it is written for; both when absent. */
   wasi?: readonly WasiRevision[];
   /** What WASI 0.3 changes in its WIT (the 0.3 revision of an interface, or another interface). */
-  p3?: { summary?: string; imports?: string[]; exports?: string[]; packages?: WitFamily[] };
+  p3?: { summary?: string; imports?: string[]; exports?: string[]; packages?: string[] };
   settings: ReadonlyArray<Setting<K>>;
   python(ctx: Context): PythonFragment;
   needs(ctx: Context): Needs;

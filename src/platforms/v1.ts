@@ -7,9 +7,8 @@ import { toml, yaml } from '../escape.js';
 import { CATALOG, INTERFACE_IDS } from '../interfaces/index.js';
 import type { NamedConfig } from '../interfaces/types.js';
 import { context, type ProjectModel } from '../model.js';
-import { buildArgv, PROJECT_VERSION } from '../render.js';
-import { PROVIDER_IMAGES, type ProviderId } from '../versions.js';
-import { chosen } from './needs.js';
+import { buildArgv, PROJECT_VERSION } from '../component.js';
+import { chosen } from '../needs.js';
 import { WASH_BUILD_OFFLINE, type Platform } from './types.js';
 
 interface LinkSpec {
@@ -25,7 +24,8 @@ interface LinkSpec {
 
 interface ProviderSpec {
   name: string;
-  provider: ProviderId;
+  /** Its image. */
+  image: string;
   /** Links whose source is this provider (the provider calls the component). */
   links: LinkSpec[];
 }
@@ -113,7 +113,7 @@ export function wadmView(model: ProjectModel): WadmComponentView[] {
     const existing = providers.get(provider.name);
     providers.set(
       provider.name,
-      existing ? { ...existing, links: [...existing.links, ...links] } : { name: provider.name, provider: provider.id, links },
+      existing ? { ...existing, links: [...existing.links, ...links] } : { name: provider.name, image: provider.image, links },
     );
   }
   const config = Object.keys(values).length > 0 ? { name: `${model.names.component}-config`, properties: values } : undefined;
@@ -128,7 +128,7 @@ export function wadmView(model: ProjectModel): WadmComponentView[] {
     ...[...providers.values()].map((p) => ({
       name: yaml(p.name),
       type: 'capability' as const,
-      image: yaml(PROVIDER_IMAGES[p.provider]),
+      image: yaml(p.image),
       links: p.links.map(linkView),
     })),
   ];

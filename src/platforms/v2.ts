@@ -8,8 +8,8 @@ import { yaml } from '../escape.js';
 import { DEV_NATS_URL } from '../interfaces/common/index.js';
 import type { DevSetting } from '../interfaces/types.js';
 import type { ProjectModel } from '../model.js';
-import { buildArgv, PROJECT_VERSION } from '../render.js';
-import { chosen, componentValues, listenAddress, tryLines, type Chosen } from './needs.js';
+import { buildArgv, PROJECT_VERSION } from '../component.js';
+import { chosen, componentValues, listenAddress, tryLines, type Chosen } from '../needs.js';
 import { WASH_BUILD_OFFLINE, type Platform } from './types.js';
 import { TEST_TOOLCHAIN } from '../versions.js';
 

@@ -3,13 +3,11 @@
  * isort writes them, the modules of the tool's wasmcloud_sdk/ package, and the module names pinned for componentize-py.
  */
 import { python } from '../escape.js';
+import { fragmentsOf, sdkModules } from '../component.js';
 import { CATALOG } from '../interfaces/index.js';
-import type { PythonFragment, SdkModule } from '../interfaces/types.js';
-import type { InterfaceId } from '../interfaces/index.js';
+import type { PythonFragment } from '../interfaces/types.js';
 import { pythonBlock } from '../interfaces/python.js';
-import { context, type ProjectModel } from '../model.js';
-
-const snake = (s: string): string => s.replace(/[-.]/g, '_');
+import type { ProjectModel } from '../model.js';
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Case-insensitive, as isort orders imported names (plain comparisons: a locale collator costs start-up time). */
@@ -56,46 +54,7 @@ export const indent = (code: string, by: string): string =>
     .map((line) => (line ? by + line : line))
     .join('\n');
 
-/** `wasi:http/types` → `http_types`, `wasi:logging/logging` → `logging`: a module name no world can change. */
-const pinnedName = (iface: string): string => {
-  const [pkg, name] = (iface.split(':')[1] as string).split('/') as [string, string];
-  return snake(pkg === name ? pkg : `${pkg}_${name}`);
-};
-
 type Fragment = PythonFragment;
-
-const fragmentsOf = (model: ProjectModel): Array<{ id: InterfaceId; fragment: Fragment }> => {
-  const ctx = context(model);
-  return model.interfaces.map((id) => ({ id, fragment: CATALOG[id].python(ctx) }));
-};
-
-/** The modules of the project's wasmcloud_sdk/ package, each once (the first interface to name one writes it), in catalog order. */
-export function sdkModules(model: ProjectModel): Array<SdkModule & { interface: InterfaceId }> {
-  const modules = new Map<string, SdkModule & { interface: InterfaceId }>();
-  for (const { id, fragment } of fragmentsOf(model)) {
-    for (const module of fragment.sdk ?? []) if (!modules.has(module.name)) modules.set(module.name, { ...module, interface: id });
-  }
-  return [...modules.values()];
-}
-
-/**
- * The module name of every interface the SDK imports, pinned with componentize-py's `--import-interface-name`:
- * componentize-py's own names depend on the whole world (`store` becomes `wasi_keyvalue_store` once a second
- * package defines `store`), so code would break as interfaces are added.
- */
-export function pinnedModules(model: ProjectModel): Map<string, string> {
-  const pins = new Map<string, string>();
-  for (const module of sdkModules(model)) for (const { iface, alias } of module.imports) pins.set(iface, alias ?? pinnedName(iface));
-  return new Map([...pins].sort(([a], [b]) => compare(a, b)));
-}
-
-/** The exported interfaces whose module names the build pins (`wasi:http/handler` → `http_handler`). */
-export function pinnedExports(model: ProjectModel): Map<string, string> {
-  const pins = new Map<string, string>();
-  for (const { fragment } of fragmentsOf(model)) for (const { iface, name } of fragment.exportNames ?? []) pins.set(iface, name);
-  return new Map([...pins].sort(([a], [b]) => compare(a, b)));
-}
-
 const stdlibOf = (fragments: Fragment[]): string[] => [...new Set(fragments.flatMap((f) => f.stdlib ?? []))].sort().map((m) => `import ${m}`);
 
 /** Every module-level constant of app.py, `[name, python literal]`, each once. */

@@ -1,7 +1,8 @@
 /** tests/test_app.py, the user's: the tests of each export's routes and of each import's demo lines, on wasmcloud_sdk.testing. */
 import { CATALOG } from '../interfaces/index.js';
 import { context, type ProjectModel } from '../model.js';
-import { DEMO, sdkModules } from './python.js';
+import { sdkModules } from '../component.js';
+import { DEMO } from './python.js';
 
 /** A test module: its tests and what they import. */
 export interface TestModuleView {

@@ -9,7 +9,7 @@ import type { Inputs } from '../model.js';
 import { ANSWERS_OPTION, BOOLEAN_OPTIONS, VALUE_OPTIONS } from '../options.js';
 import { packageVersion } from '../paths.js';
 import { DEFAULT_NAME } from '../questions.js';
-import { versioned } from '../render.js';
+import { versioned } from '../component.js';
 import { MAJORS, type Target } from '../versions.js';
 
 export const BIN = 'create-wasmcloud-python';

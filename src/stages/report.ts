@@ -8,7 +8,7 @@ import { CreateError, debugging, EXIT, unexpectedLine } from '../errors.js';
 import type { InterfaceId } from '../interfaces/index.js';
 import type { Inputs, ProjectModel } from '../model.js';
 import { VALUE_OPTIONS } from '../options.js';
-import { buildArgv } from '../render.js';
+import { buildArgv } from '../component.js';
 import { relativePosix, type PlannedFile } from '../writer.js';
 import { BIN, type Flags, type Io } from './args.js';
 import type { Conflict } from './merge.js';

@@ -3,6 +3,13 @@ import { matching, storeName } from '../checks.js';
 import { SAFE_NAME, SAFE_NAME_TEST } from '../common/index.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
+import { witText } from '../../wit.js';
+import { WIT_CRATES } from '../../versions.js';
+
+const { wasmcloudRuntime, washRuntime } = WIT_CRATES;
+
+/** Its wasmCloud 1.x provider, as wasmCloud's examples and wash's defaults reference it. */
+const BLOBSTORE_FS = 'ghcr.io/wasmcloud/blobstore-fs:0.10.1';
 
 export const blobstore = defineInterface({
   id: 'blobstore',
@@ -12,6 +19,26 @@ export const blobstore = defineInterface({
   imports: ['wasi:blobstore/blobstore'],
   exports: [],
   packages: ['wasi:blobstore'],
+  wit: {
+    'wasi:blobstore': {
+      // One package id, two texts: 1.x's runtime refers to wasi:io@0.2.6, the 2.x host's to wasi:io@0.2.1.
+      texts: [
+        witText(
+          'wasi:blobstore@0.2.0-draft+io-0.2.6',
+          ['wasi:io@0.2.6'],
+          { crate: wasmcloudRuntime, dir: 'wit/deps/blobstore', files: ['types', 'container', 'blobstore', 'world'] },
+          ['wit/wasi-blobstore'],
+        ),
+        witText(
+          'wasi:blobstore@0.2.0-draft+io-0.2.1',
+          ['wasi:io@0.2.1'],
+          { crate: washRuntime, dir: 'wit/deps/wasi-blobstore-0.2.0-draft', files: ['package'] },
+          ['wasmcloud2/wit/deps/wasi-blobstore-0.2.0-draft'],
+        ),
+      ],
+      serves: { 2: 'wasi:blobstore@0.2.0-draft+io-0.2.1', 1: 'wasi:blobstore@0.2.0-draft+io-0.2.6' },
+    },
+  },
   settings: [
     {
       key: 'blobstoreContainer',
@@ -55,7 +82,7 @@ export const blobstore = defineInterface({
     backends: [
       {
         id: 'filesystem',
-        provider: { id: 'blobstore-fs', name: 'blobstore', link: { name: 'root-directory', properties: { root: ctx.settings.blobstoreRoot } } },
+        provider: { image: BLOBSTORE_FS, name: 'blobstore', link: { name: 'root-directory', properties: { root: ctx.settings.blobstoreRoot } } },
       },
     ],
     dev: {

@@ -2,6 +2,10 @@ import { markdownCode } from '../../escape.js';
 import { freeText } from '../checks.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
+import { witText } from '../../wit.js';
+import { WIT_CRATES } from '../../versions.js';
+
+const { wasmcloudRuntime, wasmtimeWasiConfig } = WIT_CRATES;
 
 export const config = defineInterface({
   id: 'config',
@@ -11,6 +15,17 @@ export const config = defineInterface({
   imports: ['wasi:config/store'],
   exports: [],
   packages: ['wasi:config'],
+  wit: {
+    'wasi:config': {
+      texts: [
+        witText('wasi:config@0.2.0-draft', [], { crate: wasmcloudRuntime, dir: 'wit/deps/config', files: ['store', 'world'] }, ['wit/wasi-config']),
+        witText('wasi:config@0.2.0-rc.1', [], { crate: wasmtimeWasiConfig, dir: 'wit/deps/config', files: ['store', 'world'] }, [
+          'wasmcloud2/wit/deps/wasi-config-0.2.0-rc.1',
+        ]),
+      ],
+      serves: { 2: 'wasi:config@0.2.0-rc.1', 1: 'wasi:config@0.2.0-draft' },
+    },
+  },
   settings: [
     {
       key: 'greeting',

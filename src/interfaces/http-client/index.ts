@@ -3,6 +3,9 @@ import { url } from '../checks.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface, type PythonFragment } from '../types.js';
 
+/** Its wasmCloud 1.x provider, as wasmCloud's examples and wash's defaults reference it. */
+const HTTP_CLIENT = 'ghcr.io/wasmcloud/http-client:0.13.0';
+
 const HOST = 'requests: each request sent; respond(url, ...) sets an answer, deny(host) refuses a host';
 
 /** WASI 0.2: `http_client.get` blocks until the answer is in, one request at a time. */
@@ -69,7 +72,7 @@ export const httpClient = defineInterface({
     binds: { namespace: 'wasi', package: 'http', interfaces: [ctx.wasi === '0.3' ? 'client' : 'outgoing-handler'] },
     // Its host, and its port when it names one.
     calls: [new URL(ctx.settings.httpClientUrl).host],
-    backends: [{ id: 'http-client', provider: { id: 'http-client', name: 'httpclient' } }],
+    backends: [{ id: 'http-client', provider: { image: HTTP_CLIENT, name: 'httpclient' } }],
   }),
   readme: (ctx, host) =>
     ctx.wasi === '0.3'

@@ -3,6 +3,9 @@ import { hostPort } from '../checks.js';
 import { pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 
+/** Its wasmCloud 1.x provider, as wasmCloud's examples and wash's defaults reference it. */
+const HTTP_SERVER = 'ghcr.io/wasmcloud/http-server:0.27.0';
+
 const port = (address: string): string => address.split(':').pop() as string;
 
 export const httpServer = defineInterface({
@@ -45,7 +48,7 @@ export const httpServer = defineInterface({
     backends: [
       {
         id: 'http-server',
-        provider: { id: 'http-server', name: 'httpserver', link: { name: 'default-http', properties: { address: ctx.settings.httpAddress } } },
+        provider: { image: HTTP_SERVER, name: 'httpserver', link: { name: 'default-http', properties: { address: ctx.settings.httpAddress } } },
       },
     ],
   }),

@@ -3,6 +3,16 @@ import { oneOf, storeName } from '../checks.js';
 import { DEV_NATS_URL, SAFE_NAME, SAFE_NAME_TEST } from '../common/index.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface, type Backend, type DevSetting } from '../types.js';
+import { witText } from '../../wit.js';
+import { WIT_CRATES } from '../../versions.js';
+
+const { wasmcloudRuntime } = WIT_CRATES;
+
+/** Its wasmCloud 1.x provider, as wasmCloud's examples and wash's defaults reference it. */
+const KEYVALUE_NATS = 'ghcr.io/wasmcloud/keyvalue-nats:0.3.1';
+
+/** Its wasmCloud 1.x provider, as wasmCloud's examples and wash's defaults reference it. */
+const KEYVALUE_REDIS = 'ghcr.io/wasmcloud/keyvalue-redis:0.28.2';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const BACKENDS = ['nats', 'redis'] as const;
@@ -15,6 +25,19 @@ export const keyvalue = defineInterface({
   imports: ['wasi:keyvalue/store', 'wasi:keyvalue/atomics'],
   exports: [],
   packages: ['wasi:keyvalue'],
+  wit: {
+    'wasi:keyvalue': {
+      texts: [
+        witText(
+          'wasi:keyvalue@0.2.0-draft',
+          [],
+          { crate: wasmcloudRuntime, dir: 'wit/deps/keyvalue', files: ['store', 'atomic', 'batch', 'watch', 'world'] },
+          ['wit/wasi-keyvalue', 'wasmcloud2/wit/deps/wasi-keyvalue-0.2.0-draft'],
+        ),
+      ],
+      serves: { 2: 'wasi:keyvalue@0.2.0-draft', 1: 'wasi:keyvalue@0.2.0-draft' },
+    },
+  },
   settings: [
     {
       key: 'keyvalueBackend',
@@ -65,12 +88,12 @@ export const keyvalue = defineInterface({
     const backends: Record<(typeof BACKENDS)[number], Backend & { dev: DevSetting }> = {
       nats: {
         id: 'nats',
-        provider: { id: 'keyvalue-nats', name: 'kvnats', link: { name: 'kv-bucket', properties: { bucket } } },
+        provider: { image: KEYVALUE_NATS, name: 'kvnats', link: { name: 'kv-bucket', properties: { bucket } } },
         dev: { label: 'NATS JetStream (a server run with -js)', key: 'wasi_keyvalue_nats_url', value: DEV_NATS_URL },
       },
       redis: {
         id: 'redis',
-        provider: { id: 'keyvalue-redis', name: 'kvredis', link: { name: 'redis-url', properties: { url: REDIS_URL } } },
+        provider: { image: KEYVALUE_REDIS, name: 'kvredis', link: { name: 'redis-url', properties: { url: REDIS_URL } } },
         dev: { label: 'Redis (a running Redis server)', key: 'wasi_keyvalue_redis_url', value: REDIS_URL },
       },
     };

@@ -1,6 +1,10 @@
 import { python } from '../../escape.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
+import { witText } from '../../wit.js';
+import { WIT_CRATES } from '../../versions.js';
+
+const { wasmcloudRuntime } = WIT_CRATES;
 
 export const logging = defineInterface({
   id: 'logging',
@@ -10,6 +14,17 @@ export const logging = defineInterface({
   imports: ['wasi:logging/logging'],
   exports: [],
   packages: ['wasi:logging'],
+  wit: {
+    'wasi:logging': {
+      texts: [
+        witText('wasi:logging@0.1.0-draft', [], { crate: wasmcloudRuntime, dir: 'wit/deps/logging', files: ['logging', 'world'] }, [
+          'wit/wasi-logging',
+          'wasmcloud2/wit/deps/wasi-logging-0.1.0-draft',
+        ]),
+      ],
+      serves: { 2: 'wasi:logging@0.1.0-draft', 1: 'wasi:logging@0.1.0-draft' },
+    },
+  },
   settings: [],
   python: (ctx) => ({
     sdk: [

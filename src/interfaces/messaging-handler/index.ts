@@ -1,6 +1,6 @@
 import { markdownCode } from '../../escape.js';
 import { subscription } from '../checks.js';
-import { MESSAGING_SDK, NATS_DEV } from '../common/index.js';
+import { MESSAGING_SDK, NATS_DEV, MESSAGING_NATS } from '../common/index.js';
 import { pythonBlocks } from '../python.js';
 import { defineInterface, type Context, type PythonFragment } from '../types.js';
 
@@ -71,7 +71,7 @@ export const messagingHandler = defineInterface({
     backends: [
       {
         id: 'nats',
-        provider: { id: 'messaging-nats', name: 'nats', link: { name: 'subscription', properties: { subscriptions: ctx.settings.subscription } } },
+        provider: { image: MESSAGING_NATS, name: 'nats', link: { name: 'subscription', properties: { subscriptions: ctx.settings.subscription } } },
       },
     ],
   }),

@@ -1,6 +1,6 @@
 import { markdownCode, python } from '../../escape.js';
 import { subject } from '../checks.js';
-import { MESSAGING_SDK, NATS_DEV } from '../common/index.js';
+import { MESSAGING_SDK, NATS_DEV, MESSAGING_NATS } from '../common/index.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 
@@ -38,7 +38,7 @@ export const messagingPublisher = defineInterface({
   needs: () => ({
     binds: { namespace: 'wasmcloud', package: 'messaging', interfaces: ['consumer'] },
     brokered: true,
-    backends: [{ id: 'nats', provider: { id: 'messaging-nats', name: 'nats' } }],
+    backends: [{ id: 'nats', provider: { image: MESSAGING_NATS, name: 'nats' } }],
   }),
   readme: (ctx, host) => ({
     title: 'Messaging publisher (`wasmcloud:messaging/consumer`)',

@@ -2,6 +2,11 @@ import { markdownCode, python } from '../../escape.js';
 import { storeName, url } from '../checks.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
+import { witText } from '../../wit.js';
+import { WIT_REFERENCE_UPSTREAM } from '../../versions.js';
+
+/** Its wasmCloud 1.x provider, as wasmCloud's examples and wash's defaults reference it. */
+const SQLDB_POSTGRES = 'ghcr.io/wasmcloud/sqldb-postgres:0.10.0';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -16,6 +21,24 @@ export const postgres = defineInterface({
   imports: ['wasmcloud:postgres/query'],
   exports: [],
   packages: ['wasmcloud:postgres'],
+  wit: {
+    'wasmcloud:postgres': {
+      // No registry crate ships it: the wasmCloud 2 host's own text, which its sqldb-postgres provider served on 1.x too
+      // (the 1.x reference data has none: 1.x borrows the 2.x host's).
+      texts: [
+        witText(
+          'wasmcloud:postgres@0.1.1-draft',
+          [],
+          {
+            reference: 'wasmcloud2/wit/deps/wasmcloud-postgres-0.1.1-draft/package.wit',
+            upstream: `${WIT_REFERENCE_UPSTREAM}/wasmcloud-postgres-0.1.1-draft/package.wit`,
+          },
+          ['wasmcloud2/wit/deps/wasmcloud-postgres-0.1.1-draft'],
+        ),
+      ],
+      serves: { 2: 'wasmcloud:postgres@0.1.1-draft', 1: 'wasmcloud:postgres@0.1.1-draft' },
+    },
+  },
   settings: [
     {
       key: 'postgresUrl',
@@ -57,7 +80,7 @@ export const postgres = defineInterface({
         {
           id: 'postgresql',
           provider: {
-            id: 'sqldb-postgres',
+            image: SQLDB_POSTGRES,
             name: 'sqldb-postgres',
             link: {
               name: 'default-postgres',

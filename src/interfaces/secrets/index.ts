@@ -2,6 +2,8 @@ import { markdownCode, python } from '../../escape.js';
 import { matching } from '../checks.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
+import { witText } from '../../wit.js';
+import { WIT_REFERENCE_UPSTREAM } from '../../versions.js';
 
 /** What `wash dev` serves as the secret's value: a stand-in, never a real secret (the file is tracked by git). */
 export const DEV_SECRET_VALUE = 'dev-only-not-a-secret';
@@ -17,6 +19,23 @@ export const secrets = defineInterface({
   imports: ['wasmcloud:secrets/store', 'wasmcloud:secrets/reveal'],
   exports: [],
   packages: ['wasmcloud:secrets'],
+  wit: {
+    'wasmcloud:secrets': {
+      // No registry crate ships it: the wasmCloud 2 host's own text. Only WASI 0.3's host serves it.
+      texts: [
+        witText(
+          'wasmcloud:secrets@2.1.0',
+          [],
+          {
+            reference: 'wasmcloud2/wit/deps/wasmcloud-secrets-2.1.0/package.wit',
+            upstream: `${WIT_REFERENCE_UPSTREAM}/wasmcloud-secrets-2.1.0/package.wit`,
+          },
+          ['wasmcloud2/wit/deps/wasmcloud-secrets-2.1.0'],
+        ),
+      ],
+      serves: { p3: 'wasmcloud:secrets@2.1.0' },
+    },
+  },
   // wasmcloud:secrets@2.1.0 is async: only a WASI 0.3 component calls it.
   wasi: ['0.3'],
   settings: [

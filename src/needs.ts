@@ -1,7 +1,7 @@
 /** The chosen interfaces' needs, as every platform reads them. */
-import { CATALOG, type InterfaceId } from '../interfaces/index.js';
-import type { InterfaceModule, Needs, TryLine } from '../interfaces/types.js';
-import { context, type ProjectModel } from '../model.js';
+import { CATALOG, type InterfaceId } from './interfaces/index.js';
+import type { InterfaceModule, Needs, TryLine } from './interfaces/types.js';
+import { context, type ProjectModel } from './model.js';
 
 export interface Chosen {
   id: InterfaceId;
