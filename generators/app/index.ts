@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import Generator, { type BaseOptions } from 'yeoman-generator';
+import Generator, { type BaseOptions, type PromptQuestion } from 'yeoman-generator';
 import type { InterfaceId } from '../../src/interfaces/index.js';
 import { resolveModel, type Inputs, type ProjectModel } from '../../src/model.js';
 import { PACKAGE_ROOT, TEMPLATES_DIR } from '../../src/paths.js';
@@ -19,26 +19,32 @@ export interface AppOptions {
 }
 
 /** A question of src/questions.ts as Yeoman's prompt (Inquirer's legacy API) takes it, for the answers so far. */
-function yeomanQuestion(question: Question, answers: Inputs): Record<string, unknown> {
-  const common = { type: question.type, name: question.name, message: question.message(answers) };
+function yeomanQuestion(question: Question, answers: Inputs): PromptQuestion<Answers> {
+  const common = { name: question.name, message: question.message(answers) };
   switch (question.type) {
     case 'input':
-      return { ...common, default: question.default(answers), validate: question.validate };
+      return { ...common, type: 'input', default: question.default(answers), validate: question.validate };
     case 'checkbox': {
       const { validate } = question;
+      const choices = question.choices(answers);
+      // Inquirer hands back the chosen choices; each value is one of `choices`' interface ids.
+      const chosen = (picked: ReadonlyArray<{ value: unknown }>): InterfaceId[] =>
+        choices.filter((c) => picked.some((p) => p.value === c.value)).map((c) => c.value);
       return {
         ...common,
-        choices: question.choices(answers),
+        type: 'checkbox',
+        choices,
         pageSize: question.pageSize,
-        ...(validate ? { validate: (choices: Array<{ value: InterfaceId }>) => validate(choices.map((c) => c.value)) } : {}),
+        ...(validate ? { validate: (picked: ReadonlyArray<{ value: unknown }>) => validate(chosen(picked)) } : {}),
       };
     }
     case 'select':
-      return { ...common, choices: question.choices, default: question.default };
+      return { ...common, type: 'select', choices: question.choices, default: question.default };
   }
 }
 
 type Options = AppOptions & BaseOptions;
+type Answers = Record<string, string | string[]>;
 
 /**
  * Writes a project from a resolved model. Input gathering lives in the bin (src/cli.ts and its stages,
@@ -48,9 +54,9 @@ type Options = AppOptions & BaseOptions;
 export default class AppGenerator extends Generator<Record<string, never>, Options> {
   model?: ProjectModel;
 
-  constructor(args: string[], options: Options) {
+  constructor(args?: string[], options?: Options) {
     // A generated project has no package.json: never run a package manager.
-    super(args, options, { customInstallTask: true, ...(options.customCommit ? { customCommitTask: options.customCommit } : {}) });
+    super(args, options, { customInstallTask: true, ...(options?.customCommit ? { customCommitTask: options.customCommit } : {}) });
     this.argument('name', { type: String, required: false, description: 'Component name (kebab-case)' });
     this.sourceRoot(TEMPLATES_DIR);
   }
@@ -65,7 +71,7 @@ export default class AppGenerator extends Generator<Record<string, never>, Optio
     // The bin's questions (src/questions.ts), one at a time: each may depend on the answers before it.
     for (const question of QUESTIONS) {
       if (!question.when(inputs)) continue;
-      const answers = await this.prompt<Record<string, string | string[]>>(yeomanQuestion(question, inputs) as never);
+      const answers = await this.prompt<Answers>(yeomanQuestion(question, inputs));
       (inputs as Record<string, unknown>)[question.name] = answers[question.name];
     }
     this.model = resolveModel(inputs, this.destinationRoot());

@@ -20,7 +20,10 @@ export async function renderProject(model: ProjectModel, cwd: string, kind: 'app
       .filter((file) => (file as { state?: string }).state === 'modified' && file.contents)
       .map((file) => ({ path: relativePosix(model.directory, file.path), contents: file.contents as Buffer }));
   };
-  const generator = await env.instantiate(AppGenerator as never, { generatorArgs: [], generatorOptions: { model, customCommit } as never });
-  await env.runGenerator(generator as never);
+  const generator = await env.instantiate<InstanceType<typeof AppGenerator>>(AppGenerator, {
+    generatorArgs: [],
+    generatorOptions: { model, customCommit },
+  });
+  await env.runGenerator(generator);
   return files;
 }
