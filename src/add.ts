@@ -18,7 +18,7 @@ import { promptInterfacesToAdd } from './stages/prompts.js';
 import { fail, reportAdd, reportConflicts, settingWarnings } from './stages/report.js';
 import { relativePosix, writePlan } from './writer.js';
 
-export interface AddFlags {
+interface AddFlags {
   json: boolean;
   dryRun: boolean;
   /** On a conflict, write the files with conflict markers (and everything else merged) instead of nothing. */

@@ -40,14 +40,14 @@ const pinnedName = (iface: string): string => {
  * componentize-py's own names depend on the whole world (`store` becomes `wasi_keyvalue_store` once a second
  * package defines `store`), so code would break as interfaces are added.
  */
-export function pinnedModules(model: ProjectModel): Map<string, string> {
+function pinnedModules(model: ProjectModel): Map<string, string> {
   const pins = new Map<string, string>();
   for (const module of sdkModules(model)) for (const { iface, alias } of module.imports) pins.set(iface, alias ?? pinnedName(iface));
   return new Map([...pins].sort(([a], [b]) => compare(a, b)));
 }
 
 /** The exported interfaces whose module names the build pins (`wasi:http/handler` → `http_handler`). */
-export function pinnedExports(model: ProjectModel): Map<string, string> {
+function pinnedExports(model: ProjectModel): Map<string, string> {
   const pins = new Map<string, string>();
   for (const { fragment } of fragmentsOf(model)) for (const { iface, name } of fragment.exportNames ?? []) pins.set(iface, name);
   return new Map([...pins].sort(([a], [b]) => compare(a, b)));

@@ -9,7 +9,7 @@
 import { diff3Merge, diffComm, diffIndices } from 'node-diff3';
 
 /** `text` as lines, each with its `\n` (the last one without, if the text does not end with one). */
-export function splitLines(text: string): string[] {
+function splitLines(text: string): string[] {
   return text === '' ? [] : text.split(/(?<=\n)/);
 }
 
@@ -21,7 +21,7 @@ export interface MergeConflict {
   theirs: { start: number; lines: string[] };
 }
 
-export type MergeChunk = { ok: string[] } | { conflict: MergeConflict };
+type MergeChunk = { ok: string[] } | { conflict: MergeConflict };
 
 /** One side's change, against the base: lines `[start, end)` of the base become `lines`. */
 interface Hunk {

@@ -9,7 +9,7 @@ export const EXIT = {
   cancelled: 130,
 } as const;
 
-export type ErrorCode = 'usage' | 'invalid-input' | 'target-exists' | 'conflict' | 'cancelled';
+type ErrorCode = 'usage' | 'invalid-input' | 'target-exists' | 'conflict' | 'cancelled';
 
 /** A failure the user can fix: it names the field, the problem and the fix. */
 export class CreateError extends Error {
@@ -83,7 +83,7 @@ function errnoOf(error: unknown): NodeJS.ErrnoException | undefined {
 }
 
 /** `EISDIR (a directory is where a file is expected)`, or the error's own message when it has no errno code. */
-export function errnoText(error: unknown): string {
+function errnoText(error: unknown): string {
   const e = errnoOf(error);
   if (!e) return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
   const meaning = ERRNO_MEANINGS[e.code as string];
@@ -94,7 +94,7 @@ export function errnoText(error: unknown): string {
  * A file operation that failed, with the file it was on: Node's errors name none for a read that
  * fails after the open (EISDIR among them). `path` is relative to the project directory.
  */
-export class FileError extends Error {
+class FileError extends Error {
   constructor(
     readonly verb: string,
     readonly path: string,

@@ -6,7 +6,7 @@
  */
 import type { WasiRevision } from './versions.js';
 
-export interface StartCost {
+interface StartCost {
   /** The built component, in MB (10^6 bytes). */
   mb: number;
   /** From `wash dev`'s start to the first 200: it builds, then compiles the component. */

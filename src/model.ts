@@ -43,12 +43,12 @@ export interface ProjectModel {
 export const DEFAULT_NAMESPACE = 'local';
 export const DEFAULT_INTERFACES: InterfaceId[] = ['http-server'];
 
-export function defaultDescription(component: string): string {
+function defaultDescription(component: string): string {
   return `${component}: a wasmCloud component written in Python`;
 }
 
 /** Each interface setting from `inputs` or its default, checked; the error names the flag that sets it. */
-export function resolveSettings(inputs: Inputs, component: string): SettingValues {
+function resolveSettings(inputs: Inputs, component: string): SettingValues {
   const settings: Record<string, string> = {};
   for (const setting of SETTINGS) {
     const value = inputs[setting.key] ?? setting.default(component);

@@ -2,7 +2,7 @@ import { INTERFACE_IDS, SETTINGS, type InterfaceId } from './interfaces/index.js
 import { DEFAULT_INTERFACES, DEFAULT_NAMESPACE } from './model.js';
 
 /** One value a user can supply: its flag, its key in an answers file and in Inputs, and its help. */
-export interface ValueOption {
+interface ValueOption {
   key: string;
   flag: string;
   short?: string;
@@ -53,7 +53,7 @@ export const VALUE_OPTIONS: ValueOption[] = [
   })),
 ];
 
-export interface BooleanOption {
+interface BooleanOption {
   flag: string;
   short?: string;
   help: string;

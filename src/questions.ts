@@ -13,17 +13,17 @@ import { PLATFORMS } from './platforms/index.js';
 export const DEFAULT_NAME = 'my-component';
 
 /** `true`, or why the name is invalid with a valid one to try. */
-export function validateName(value: string): true | string {
+function validateName(value: string): true | string {
   const problem = nameProblem(value);
   return problem ? `The name ${problem}. Try ${suggestName(value)}.` : true;
 }
 
 /** `true`, or what to add when no chosen interface is an export. */
-export function validateInterfaces(ids: readonly InterfaceId[]): true | string {
+function validateInterfaces(ids: readonly InterfaceId[]): true | string {
   return ids.some((id) => CATALOG[id].direction === 'export') || 'Choose at least one export: http-server or messaging-handler.';
 }
 
-export interface Choice<V extends string> {
+interface Choice<V extends string> {
   name: string;
   value: V;
   /** What the answer line shows once confirmed. */
@@ -32,7 +32,7 @@ export interface Choice<V extends string> {
 }
 
 /** Each choice lists the id and what it does; once confirmed, the answer line shows only the ids (`short`). */
-export function interfaceChoices(
+function interfaceChoices(
   ids: readonly InterfaceId[] = INTERFACE_IDS,
   checked: readonly InterfaceId[] = DEFAULT_INTERFACES,
 ): Array<Choice<InterfaceId>> {
@@ -86,7 +86,7 @@ export const NAME_QUESTION: InputQuestion = {
 const fitting = (answers: Inputs): InterfaceId[] => interfacesFor(resolveWasi(answers.wasi, resolveMajor(answers.wasmcloud)));
 
 /** Asked once the host serves more than one revision (wasmCloud 2), before the interfaces it decides. */
-export const WASI_QUESTION: SelectQuestion = {
+const WASI_QUESTION: SelectQuestion = {
   type: 'select',
   name: 'wasi',
   when: (answers) => answers.wasi === undefined && MAJOR_WASI[resolveMajor(answers.wasmcloud)].length > 1,
@@ -98,7 +98,7 @@ export const WASI_QUESTION: SelectQuestion = {
   default: DEFAULT_WASI,
 };
 
-export const INTERFACES_QUESTION: CheckboxQuestion = {
+const INTERFACES_QUESTION: CheckboxQuestion = {
   type: 'checkbox',
   name: 'interfaces',
   when: (answers) => answers.interfaces === undefined,
@@ -113,7 +113,7 @@ export const INTERFACES_QUESTION: CheckboxQuestion = {
  * chosen. A backend question matters only where the backend is fixed when the project is generated: a
  * host that deploys providers (wasmCloud 1.x); wash dev's backends are commented alternatives in its config.
  */
-export const SETTING_QUESTIONS: SelectQuestion[] = SETTINGS.flatMap((setting) => {
+const SETTING_QUESTIONS: SelectQuestion[] = SETTINGS.flatMap((setting) => {
   const prompt = setting.prompt;
   if (!prompt) return [];
   return [

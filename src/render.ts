@@ -110,7 +110,7 @@ function sdkView(model: ProjectModel): SdkView {
 }
 
 /** What a platform tells the common templates. */
-export interface PlatformFacts {
+interface PlatformFacts {
   host: HostFacts;
   /** How to try the component on a host once the tests pass (the loop in README). */
   tryOnHost: string;

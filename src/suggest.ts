@@ -1,6 +1,6 @@
 /** Did-you-mean: the known word a mistyped one was probably meant to be (answers-file keys, interface ids). */
 
-export function levenshtein(a: string, b: string): number {
+function levenshtein(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

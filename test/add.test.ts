@@ -18,7 +18,8 @@ function editAsUser(project: string): void {
   writeFileSync(join(project, 'app.py'), `# my notes\n${app.trimEnd()}${MINE}`);
 }
 
-describe('add', () => {
+// Several tests type-check, test and build a project: a minute each on two idle cores, more under load.
+describe('add', { timeout: 240_000 }, () => {
   it('grows an edited HTTP project by keyvalue, then config, keeping the edits; it type-checks, tests and builds offline', async () => {
     const project = await generate('grown', ['--interfaces', 'http-server']);
     editAsUser(project);

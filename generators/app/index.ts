@@ -6,7 +6,7 @@ import { PACKAGE_ROOT, TEMPLATES_DIR } from '../../src/paths.js';
 import { QUESTIONS, type Question } from '../../src/questions.js';
 import { projectView, templateFiles } from '../../src/render/project.js';
 
-export interface AppOptions {
+interface AppOptions {
   /** A model the caller already resolved (the bin always passes one). */
   model?: ProjectModel;
   /** Otherwise: raw inputs, completed by prompts for what is missing. */

@@ -16,8 +16,6 @@ import { secrets } from './secrets/index.js';
 import type { InterfaceModule, Setting } from './types.js';
 import type { WasiRevision } from '../versions.js';
 
-export type { InterfaceModule } from './types.js';
-
 /** The catalog, in the order interfaces appear in prompts, worlds, app.py and README. */
 const MODULES = [httpServer, messagingHandler, httpClient, keyvalue, blobstore, postgres, messagingPublisher, logging, config, secrets] as const;
 
@@ -39,7 +37,7 @@ export const SETTINGS: ReadonlyArray<Setting & { interface: InterfaceId }> = INT
 );
 
 /** An interface's WIT for a WASI revision: its summary, the interfaces it imports and exports, their packages. */
-export interface InterfaceWit {
+interface InterfaceWit {
   summary: string;
   imports: string[];
   exports: string[];

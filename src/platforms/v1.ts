@@ -71,13 +71,13 @@ function providerNames(model: ProjectModel): Set<string> {
 }
 
 /** The wadm component name: the component's, unless a provider has it. */
-export function wadmComponentName(model: ProjectModel): string {
+function wadmComponentName(model: ProjectModel): string {
   const name = model.names.component;
   return providerNames(model).has(name) ? `${name}-component` : name;
 }
 
 /** The wadm spec: the component with its outgoing links, then each provider with its links. */
-export function wadmView(model: ProjectModel): WadmComponentView[] {
+function wadmView(model: ProjectModel): WadmComponentView[] {
   const component = wadmComponentName(model);
   const providers = new Map<string, ProviderSpec>();
   const componentLinks = new Map<string, LinkSpec>();

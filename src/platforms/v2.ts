@@ -14,7 +14,7 @@ import { WASH_BUILD_OFFLINE, type Platform } from './types.js';
 import { TEST_TOOLCHAIN } from '../versions.js';
 
 /** One entry of a workload's `hostInterfaces` (and of wash dev's `dev.host_interfaces`). */
-export interface HostInterfaceSpec {
+interface HostInterfaceSpec {
   namespace: string;
   package: string;
   interfaces: string[];
@@ -26,7 +26,7 @@ export interface HostInterfaceSpec {
  * Every capability's host interface, one entry per `namespace:package` (the CRD allows one unnamed entry
  * each); the values the component reads are the config of its wasi:config entry.
  */
-export function hostInterfaces(all: Chosen[]): HostInterfaceSpec[] {
+function hostInterfaces(all: Chosen[]): HostInterfaceSpec[] {
   const merged = new Map<string, HostInterfaceSpec>();
   const values = componentValues(all);
   for (const { needs } of all) {
@@ -61,7 +61,7 @@ export function hostInterfaces(all: Chosen[]): HostInterfaceSpec[] {
 }
 
 /** The OCI reference the manifest deploys and the README pushes to. */
-export function imageRef(model: ProjectModel): string {
+function imageRef(model: ProjectModel): string {
   return `localhost:5000/${model.names.component}:${PROJECT_VERSION}`;
 }
 
@@ -102,7 +102,7 @@ const NATS_BLOCK = [
  * One shell line per chosen capability that exercises it under `wash dev`, with what to look for. Imports
  * run once per request (or message), so an HTTP component shows them all through curl.
  */
-export function tryIt(model: ProjectModel, all: Chosen[]): string[] {
+function tryIt(model: ProjectModel, all: Chosen[]): string[] {
   const address = listenAddress(all);
   const base = address === undefined ? undefined : `localhost:${address.split(':').pop()}`;
   const lines = tryLines(model).flatMap((line): Array<[string, string]> => {

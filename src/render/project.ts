@@ -10,7 +10,7 @@ import { COMMON_TEMPLATES, commonView, type CommonView } from '../render.js';
 import type { Major } from '../versions.js';
 import type { WitPackage } from '../wit.js';
 
-export interface ProjectView extends CommonView {
+interface ProjectView extends CommonView {
   major: Major;
   platform: object;
   packages: WitPackage[];

@@ -11,7 +11,7 @@ import type { ProjectModel } from '../model.js';
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Case-insensitive, as isort orders imported names (plain comparisons: a locale collator costs start-up time). */
-export const isortOrder = (a: string, b: string): number => compare(a.toLowerCase(), b.toLowerCase()) || compare(a, b);
+const isortOrder = (a: string, b: string): number => compare(a.toLowerCase(), b.toLowerCase()) || compare(a, b);
 /** ruff's isort (`order-by-type`): constants, then classes, then the rest, each group as above. */
 const nameRank = (name: string): number => (/^[A-Z][A-Z0-9_]+$/.test(name) ? 0 : /^[A-Z]/.test(name) ? 1 : 2);
 const typeOrder = (a: string, b: string): number => nameRank(a) - nameRank(b) || isortOrder(a, b);
@@ -20,7 +20,7 @@ const typeOrder = (a: string, b: string): number => nameRank(a) - nameRank(b) ||
 export const PYTHON_LINE_LENGTH = 120;
 
 /** `from m import a, b`, or one name a line in parentheses when that is longer than the line length. */
-export function fromImport(module: string, names: string[]): string {
+function fromImport(module: string, names: string[]): string {
   const one = `from ${module} import ${names.join(', ')}`;
   return one.length <= PYTHON_LINE_LENGTH ? one : `from ${module} import (\n${names.map((n) => `    ${n},\n`).join('')})`;
 }
@@ -48,7 +48,7 @@ const withHead = (view: Omit<PythonModuleView, 'head'>): PythonModuleView => ({
     .join('\n\n'),
 });
 
-export const indent = (code: string, by: string): string =>
+const indent = (code: string, by: string): string =>
   code
     .split('\n')
     .map((line) => (line ? by + line : line))

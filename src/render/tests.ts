@@ -46,7 +46,7 @@ function testModule(tests: string[], sdk: string[]): TestModuleView {
  * A test of demo() as a WASI 0.3 project has it: demo is `async def` there, so the test awaits it, and is
  * `async def` itself (pytest-asyncio runs it). Other tests are as they are.
  */
-export function awaitingTest(test: string): string {
+function awaitingTest(test: string): string {
   if (!new RegExp(`\\bapp\\.${DEMO}\\(`).test(test)) return test;
   return test.replace(/^def test_/gm, 'async def test_').replace(new RegExp(`(?<!await )\\bapp\\.${DEMO}\\(`, 'g'), `await app.${DEMO}(`);
 }

@@ -8,7 +8,7 @@ import type { Inputs } from '../model.js';
 import { VALUE_OPTIONS } from '../options.js';
 import { closest } from '../suggest.js';
 
-export async function readAnswers(file: string, cwd: string): Promise<Inputs> {
+async function readAnswers(file: string, cwd: string): Promise<Inputs> {
   let text: string;
   const path = file.startsWith('/') ? file : `${cwd}/${file}`;
   try {
@@ -25,7 +25,7 @@ export async function readAnswers(file: string, cwd: string): Promise<Inputs> {
 
 const ANSWER_KEYS: readonly string[] = ['name', ...VALUE_OPTIONS.map((o) => o.key)];
 
-export async function parseAnswers(text: string, file: string): Promise<Inputs> {
+async function parseAnswers(text: string, file: string): Promise<Inputs> {
   // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
   const data = await parseAnswersText(text.replace(/^\uFEFF/, ''), file);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {

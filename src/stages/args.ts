@@ -31,7 +31,7 @@ export interface Flags {
   force: boolean;
 }
 
-export function helpText(): string {
+function helpText(): string {
   const lefts = [
     ...VALUE_OPTIONS.map((o) => `  ${o.short ? `-${o.short}, ` : '    '}--${o.flag} <${o.placeholder}>`),
     `      --${ANSWERS_OPTION.flag} <${ANSWERS_OPTION.placeholder}>`,
@@ -71,7 +71,7 @@ DEBUG=create-wasmcloud-python prints the trace of an unexpected failure.
 `;
 }
 
-export function catalogText(json: boolean): string {
+function catalogText(json: boolean): string {
   const rows = INTERFACE_IDS.map((id) => {
     const m = CATALOG[id];
     const wit = (target: Target) => {
@@ -97,7 +97,7 @@ export function catalogText(json: boolean): string {
   return `${rows.map((r) => `${r.id.padEnd(width)}${r.direction.padEnd(8)}${r.summary}${only(r)}`).join('\n')}\n`;
 }
 
-export function isTruthyEnv(value: string | undefined): boolean {
+function isTruthyEnv(value: string | undefined): boolean {
   return value !== undefined && value !== '' && !/^(0|false|no|off)$/i.test(value);
 }
 
@@ -115,7 +115,7 @@ export function parseArguments(argv: string[]) {
   }
 }
 
-export type Values = ReturnType<typeof parseArguments>['values'];
+type Values = ReturnType<typeof parseArguments>['values'];
 
 export function flagsOf(values: Values): Flags {
   return { json: values.json === true, dryRun: values['dry-run'] === true, force: values.force === true };

@@ -21,7 +21,7 @@ import type { PlannedFile } from '../writer.js';
 import { renderProject } from './generate.js';
 
 /** A generated project, as its `.yo-rc.json` records it. */
-export interface Project {
+interface Project {
   directory: string;
   /** The recorded answers, with the project's directory. */
   inputs: Inputs;
@@ -109,7 +109,7 @@ export interface Conflict {
   patch: string;
 }
 
-export interface AddPlan {
+interface AddPlan {
   model: ProjectModel;
   added: InterfaceId[];
   /** What add writes when nothing conflicts. */
@@ -141,7 +141,7 @@ function updatedYoRc(current: string, rendered: string): string | undefined {
 }
 
 /** Why `text` is not valid as the structured file `path` names (YAML, TOML, JSON), if it is not; other files are text. */
-export async function parseProblem(path: string, text: string): Promise<string | undefined> {
+async function parseProblem(path: string, text: string): Promise<string | undefined> {
   const first = (error: unknown): string => ((error as Error).message ?? String(error)).split('\n')[0] as string;
   try {
     if (/\.json$/i.test(path)) {

@@ -34,7 +34,7 @@ async function ask(question: Question, answers: Inputs): Promise<string | string
 }
 
 /** What the prompts settled: the inputs, and whether to write into a non-empty target (as --force). */
-export interface Prompted {
+interface Prompted {
   inputs: Inputs;
   force: boolean;
 }
@@ -56,7 +56,7 @@ export async function promptCreate(inputs: Inputs, cwd: string, force: boolean):
  * name (or directory, when --directory chose it), write only the generated files into it (--force), or
  * stop with exit 3, as without a terminal. Updates `result`; returns whether to write into the target.
  */
-export async function settleTarget(result: Inputs, cwd: string): Promise<boolean> {
+async function settleTarget(result: Inputs, cwd: string): Promise<boolean> {
   for (;;) {
     const directory = resolve(cwd, result.directory ?? (result.name as string));
     if (!isNonEmptyDirectory(directory)) return false;
@@ -91,7 +91,7 @@ export async function settleTarget(result: Inputs, cwd: string): Promise<boolean
 }
 
 /** `name2`, `name3`, ...: the first valid name with no directory of that name. (`name-2` is no WIT name.) */
-export function freeName(name: string, cwd: string): string {
+function freeName(name: string, cwd: string): string {
   for (let n = 2; ; n++) {
     const suffix = String(n);
     const candidate = `${name.slice(0, MAX_NAME_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
@@ -100,7 +100,7 @@ export function freeName(name: string, cwd: string): string {
 }
 
 /** `dir-2`, `dir-3`, ...: the first that does not exist, spelled relative to `cwd` unless given absolute. */
-export function freeDirectory(directory: string, cwd: string): string {
+function freeDirectory(directory: string, cwd: string): string {
   const base = resolve(cwd, directory);
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;

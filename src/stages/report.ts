@@ -13,26 +13,24 @@ import { relativePosix, type PlannedFile } from '../writer.js';
 import { BIN, type Flags, type Io } from './args.js';
 import type { Conflict } from './merge.js';
 
-export { answersOf };
-
 /** The dev install and the dev loop: uv's one-word route (README.md also gives pip's). */
 const DEV_INSTALL = 'uv sync';
 const DEV_LOOP = 'uv run poe dev';
 
-export function nextCommands(model: ProjectModel, cwd: string): string[] {
+function nextCommands(model: ProjectModel, cwd: string): string[] {
   const dir = relativePosix(cwd, model.directory) || '.';
   return [...(dir === '.' ? [] : [`cd ${/^[A-Za-z0-9_./-]+$/.test(dir) ? dir : JSON.stringify(dir)}`]), DEV_INSTALL, DEV_LOOP];
 }
 
 /** After `add`, in a project that has its venv: the tests (which regenerate the bindings), then the dev loop. */
-export function addNextCommands(): string[] {
+function addNextCommands(): string[] {
   return ['uv run poe test', DEV_LOOP];
 }
 
 const fileLines = (plan: PlannedFile[]): string => plan.map((f) => `  ${f.action.padEnd(10)} ${f.path}`).join('\n');
 
 /** What a project holds at its top, `wit/deps/` as one count: the short form of the file list. */
-export function topLevel(paths: readonly string[]): string[] {
+function topLevel(paths: readonly string[]): string[] {
   const entries = new Set<string>();
   let packages = 0;
   for (const path of paths) {
@@ -57,7 +55,7 @@ function wrapped(words: string[], width = 100, gap = '  '): string[] {
 }
 
 /** Short, as create-vite ends: what was made, then three commands. A dry run lists the whole plan. */
-export function summary(model: ProjectModel, plan: PlannedFile[], cwd: string, dryRun: boolean): string {
+function summary(model: ProjectModel, plan: PlannedFile[], cwd: string, dryRun: boolean): string {
   const dir = relativePosix(cwd, model.directory) || '.';
   const next = nextCommands(model, cwd).map((c) => (c === DEV_INSTALL ? `${c.padEnd(16)}# the dev tools; pip works too (README.md)` : c));
   if (dryRun)
@@ -124,7 +122,7 @@ export function reportCreate(io: Io, flags: Flags, model: ProjectModel, plan: Pl
 }
 
 /** `lines 40-45`, `line 40`, `between lines 39 and 40`: where in the user's file a conflict is. */
-export function describeLines({ start, end }: { start: number; end: number }): string {
+function describeLines({ start, end }: { start: number; end: number }): string {
   if (end >= start) return end === start ? `line ${start}` : `lines ${start}-${end}`;
   return start === 1 ? 'at the top' : `after line ${end}`;
 }
@@ -136,7 +134,7 @@ function describeConflict(c: Conflict): string {
   return `${c.path} (${where.join('; ')})`;
 }
 
-export interface ConflictReport {
+interface ConflictReport {
   directory: string;
   model: ProjectModel;
   added: InterfaceId[];
@@ -219,7 +217,7 @@ ${files.map((f) => `  ${f.action.padEnd(10)} ${f.path}${notes.has(f.path) ? `  (
   return EXIT.conflict;
 }
 
-export interface AddReport {
+interface AddReport {
   directory: string;
   /** The interfaces asked for. */
   requested: string[];
@@ -257,7 +255,7 @@ ${next.map((c) => `  ${c}`).join('\n')}
 }
 
 /** Where a failure happened: the operation (`create`, `add`) and the project directory, for the paths it names. */
-export interface FailureContext {
+interface FailureContext {
   operation: 'create' | 'add';
   directory?: string;
 }

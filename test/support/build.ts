@@ -53,7 +53,7 @@ export function bindingsArgvOf(project: string): string[] {
   return [toolchain().paths.componentizePy, ...argv.slice(1, at), 'bindings', 'bindings'];
 }
 
-export function typecheck(project: string, world: string): { bindings: Ran; mypy: Ran; ruff: Ran; format: Ran; pyright: Ran } {
+function typecheck(project: string, world: string): { bindings: Ran; mypy: Ran; ruff: Ran; format: Ran; pyright: Ran } {
   const tc = toolchain();
   expect(bindingsArgvOf(project)).toContain(world);
   const bindings = run(bindingsArgvOf(project), project);

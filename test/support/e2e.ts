@@ -26,7 +26,7 @@ export async function generateAndBuild(name: string, interfaces: InterfaceId[], 
   return { project, wasm: artifact, world: name, buildSeconds: (Date.now() - started) / 1000 };
 }
 
-export interface ServedComponent {
+interface ServedComponent {
   built: Built;
   served: Served;
   /** The JSON-lines file the hosts record to. */

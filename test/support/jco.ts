@@ -26,7 +26,7 @@ const HOSTS = join(import.meta.dirname, 'hosts');
 const WATCHDOG = join(HOSTS, 'watchdog.js');
 const TOOLCHAIN_MANIFEST = join(ROOT, '.toolchain', 'toolchain.json');
 
-export interface ToolchainPaths {
+interface ToolchainPaths {
   python: string;
   componentizePy: string;
   mypy: string;
@@ -43,7 +43,7 @@ export interface ToolchainPaths {
   jco: string;
 }
 
-export interface Toolchain {
+interface Toolchain {
   versions: Record<string, string>;
   paths: ToolchainPaths;
 }
@@ -78,14 +78,14 @@ const HOST_FOR: Record<string, { packages: string[]; file: string } | null> = {
 };
 
 /** Every generator interface id hostMaps() knows. */
-export const INTERFACE_IDS = Object.keys(HOST_FOR);
+const INTERFACE_IDS = Object.keys(HOST_FOR);
 
 /**
  * The import maps (`<package>/*=<file URL of host>#*`) for `jco transpile --map` / `jco serve
  * --jco-map`. Without `interfaces`: all hosts (a map for a package the component does not import
  * is ignored by jco, so this is always safe). With generator interface ids: only those needed.
  */
-export function hostMaps(interfaces?: readonly string[]): string[] {
+function hostMaps(interfaces?: readonly string[]): string[] {
   const files = new Map<string, string>();
   for (const id of interfaces ?? INTERFACE_IDS) {
     if (!(id in HOST_FOR)) throw new Error(`hostMaps: unknown interface id ${JSON.stringify(id)} (known: ${INTERFACE_IDS.join(', ')})`);
@@ -102,7 +102,7 @@ export function hostMaps(interfaces?: readonly string[]): string[] {
   return maps;
 }
 
-export interface RunOptions {
+interface RunOptions {
   /** File the hosts append JSON lines to (CWP_RECORD). Created if missing. */
   record: string;
   /** wasi:config values (CWP_CONFIG). */
@@ -334,20 +334,20 @@ async function serveOn(wasm: string, port: number, opts: RunOptions, tc: Toolcha
   return { url: `http://127.0.0.1:${port}`, port, output: () => output, startupMs: Date.now() - started, stop };
 }
 
-export interface Message {
+interface Message {
   subject: string;
   /** UTF-8 text of the body. */
   body: string;
   replyTo?: string;
 }
 
-export interface HandlerResult {
+interface HandlerResult {
   ok: boolean;
   /** The handler's err(string), when ok is false. */
   error?: string;
 }
 
-export interface Transpiled {
+interface Transpiled {
   dir: string;
   /** File name of the module under dir (jco's --name). */
   module: string;
@@ -390,7 +390,7 @@ function spawnCollect(
  * 22 (package.json type module, node_modules/@bytecodealliance/preview2-shim linked to jco's).
  * Cached per (file, size, mtime, maps) for the life of the test process; removed on exit.
  */
-export function transpile(wasmPath: string, interfaces?: readonly string[], timeoutMs = 120_000): Promise<Transpiled> {
+function transpile(wasmPath: string, interfaces?: readonly string[], timeoutMs = 120_000): Promise<Transpiled> {
   const tc = readToolchain();
   const wasm = resolve(wasmPath);
   if (!existsSync(wasm)) return Promise.reject(new Error(`transpile: ${wasm} does not exist`));
@@ -467,7 +467,7 @@ for (const msg of messages) {
 finish(0);
 `;
 
-export interface HandlerRun {
+interface HandlerRun {
   results: HandlerResult[];
   /** What the component and node printed. */
   output: string;
@@ -480,7 +480,7 @@ export interface HandlerRun {
  * carries from one to the next) through its exported handle-message. A handler err(string) is
  * `{ ok: false, error }`; a trap (or a failing instantiation) rejects, with the output.
  */
-export async function callMessageHandlers(wasmPath: string, messages: readonly Message[], opts: RunOptions): Promise<HandlerRun> {
+async function callMessageHandlers(wasmPath: string, messages: readonly Message[], opts: RunOptions): Promise<HandlerRun> {
   const tc = readToolchain();
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const { dir, transpileMs } = await transpile(wasmPath, opts.interfaces, timeoutMs);
@@ -537,11 +537,4 @@ export function readRecord(path: string): Array<Record<string, unknown>> {
         throw new Error(`${path}:${i + 1} is not JSON: ${line}`);
       }
     });
-}
-
-/** Removes transpile() output now (it is otherwise removed when the test process exits). */
-export function cleanupTranspiled(): void {
-  for (const d of transpileDirs) rmSync(d, { recursive: true, force: true });
-  transpileDirs.clear();
-  transpiled.clear();
 }

@@ -31,7 +31,7 @@ export interface Postgres {
 const SERVER_BINARIES = ['initdb', 'postgres', 'psql'];
 
 /** The directory holding initdb, postgres and psql; throws, naming every place looked at, when there is none. */
-export function postgresBinDir(): string {
+function postgresBinDir(): string {
   const candidates: string[] = [];
   try {
     candidates.push(execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim());

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { main } from '../../src/cli.js';
@@ -6,7 +6,7 @@ import { main } from '../../src/cli.js';
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const REFERENCE = process.env.CWP_REFERENCE ?? join(ROOT, '..', 'shared', 'reference');
 
-export interface RunResult {
+interface RunResult {
   code: number;
   stdout: string;
   stderr: string;
@@ -64,8 +64,4 @@ export function read(dir: string, file: string): string {
 
 export function snapshotTree(dir: string): Map<string, string> {
   return new Map(listFiles(dir).map((f) => [f, read(dir, f)]));
-}
-
-export function remove(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
 }

@@ -9,7 +9,7 @@ const PYTHON = process.env.PYTHON ?? 'python3';
  * Runs one Python process over many inputs: `script` reads a JSON list from the file named in argv[1]
  * and prints a JSON list of results.
  */
-export function pythonBatch<T>(script: string, inputs: unknown[]): T[] {
+function pythonBatch<T>(script: string, inputs: unknown[]): T[] {
   const dir = mkdtempSync(join(tmpdir(), 'cwp-py-'));
   const file = join(dir, 'inputs.json');
   writeFileSync(file, JSON.stringify(inputs));

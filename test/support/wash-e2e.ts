@@ -10,7 +10,7 @@ import { redisServer, type Redis } from './redis.js';
 import { generate } from './project.js';
 import { edit, natsServer, washBuildOffline, washDev, type Dev, type Nats } from './wash.js';
 
-export interface DevProject {
+interface DevProject {
   project: string;
   dev: Dev;
   nats?: Nats;
@@ -24,7 +24,7 @@ export interface DevProject {
 }
 
 /** wash dev prints this once the component is deployed and its HTTP server routes to it. */
-export const HTTP_READY = /listening for HTTP requests/;
+const HTTP_READY = /listening for HTTP requests/;
 
 /**
  * Before the suite: generates a wasmCloud 2 project, builds it with README's `wash build` command with

@@ -52,7 +52,7 @@ export async function waitFor(proc: Proc, pattern: RegExp, what: string, timeout
 }
 
 /** The first `wash build` command in the project's README, run as README shows it. */
-export function readmeWashBuild(project: string): string[] {
+function readmeWashBuild(project: string): string[] {
   const readme = readFileSync(join(project, 'README.md'), 'utf8');
   const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] as string);
   const line = blocks
