@@ -1,6 +1,7 @@
 import { markdownCode, python } from '../../escape.js';
 import { matching, storeName } from '../checks.js';
 import { SAFE_NAME, SAFE_NAME_TEST } from '../common/index.js';
+import { prose } from '../prose.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 import { witText } from '../../wit.js';
@@ -100,12 +101,7 @@ export const blobstore = defineInterface({
   }),
   readme: (ctx) => ({
     title: 'Blob store (`wasi:blobstore/blobstore`)',
-    body: `\`blobstore.container(name)\` is a container (made on first use): \`put(name, data)\`, \`get(name)\` (every byte, or
-\`None\`), \`delete\`, \`exists\` and \`names()\`; a host's failure is a \`blobstore.BlobstoreError\`. In \`demo()\`, a \`POST\` or a
-\`PUT\` (or a message) writes: its body is stored in the container ${markdownCode(ctx.settings.blobstoreContainer)} under a name
-taken from the path (or subject), read back and reported. Any other request only reads what is stored under its
-path, or says that nothing is. The
-\`blobstore\` provider keeps objects as files under ${markdownCode(ctx.settings.blobstoreRoot)} on the host.`,
+    body: prose('blobstore', 'about', { container: markdownCode(ctx.settings.blobstoreContainer), root: markdownCode(ctx.settings.blobstoreRoot) }),
   }),
   tryIt: (ctx) => [
     { request: { args: "-d 'some bytes'", path: '/notes' }, note: `stored 10 bytes in ${ctx.settings.blobstoreContainer}: some bytes` },

@@ -26,9 +26,5 @@ export const MESSAGING_SDK = (wasi: WasiRevision): SdkModule => ({
 /** The NATS server a development host's brokered and stored data can live in. */
 export const DEV_NATS_URL = 'nats://127.0.0.1:4222';
 
-/** How to put a development host's messaging on a real NATS server (README). */
-export const NATS_DEV = `To reach it from outside under \`wash dev\`, run a NATS server with JetStream (\`nats-server -js\`), uncomment
-\`data_nats_url\` in \`.wash/config.yaml\` and restart \`wash dev\` (keyvalue and blobstore then live in NATS too).`;
-
 /** The wasmCloud 1.x provider both messaging interfaces deploy, as wasmCloud's examples and wash's defaults reference it. */
 export const MESSAGING_NATS = 'ghcr.io/wasmcloud/messaging-nats:0.27.0';

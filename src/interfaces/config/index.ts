@@ -1,5 +1,6 @@
 import { markdownCode } from '../../escape.js';
 import { freeText } from '../checks.js';
+import { prose } from '../prose.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 import { witText } from '../../wit.js';
@@ -49,15 +50,10 @@ export const config = defineInterface({
   }),
   readme: (ctx, host) => ({
     title: 'Runtime config (`wasi:config/store`)',
-    body: `\`config.get(key, default)\` reads a value of the component's configuration (\`config.all()\` every one). \`demo()\`
-reads \`greeting\`, ${markdownCode(ctx.settings.greeting)} as generated, and falls back to \`DEFAULT_GREETING\` when the host has
-none. ${
-      host.providers
-        ? `\`wadm.yaml\` sets it under the component's \`properties.config\`; change it there and redeploy, or put a named
-config with \`wash config put ${ctx.names.component}-config greeting=hola\`.`
-        : `\`wash dev\` serves it from \`workload.config\` in \`.wash/config.yaml\`; deployed, it comes from the \`config\` of the
-\`wasi:config\` host interface in \`manifests/workloaddeployment.yaml\`. Change it there: no rebuild is needed.`
-    }`,
+    body: prose('config', 'about', {
+      greeting: markdownCode(ctx.settings.greeting),
+      host: host.providers ? prose('config', 'host-wadm', { component: ctx.names.component }) : prose('config', 'host-wash-dev'),
+    }),
   }),
   tryIt: () => [{ request: { path: '/' }, note: 'greeting: the value in workload.config' }],
 });

@@ -1,5 +1,6 @@
 import { markdownCode, python } from '../../escape.js';
 import { url } from '../checks.js';
+import { prose } from '../prose.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface, type PythonFragment } from '../types.js';
 
@@ -74,29 +75,15 @@ export const httpClient = defineInterface({
     calls: [new URL(ctx.settings.httpClientUrl).host],
     backends: [{ id: 'http-client', provider: { image: HTTP_CLIENT, name: 'httpclient' } }],
   }),
-  readme: (ctx, host) =>
-    ctx.wasi === '0.3'
-      ? {
-          title: 'HTTP client (`wasi:http/client`)',
-          body: `\`await http_client.get(url)\` and \`await http_client.request(method, url, headers=..., body=...)\` return a
-response (\`status\`, \`headers\`, \`body\`, \`text\`, \`json()\`), its body read whole from its stream; a request that fails is
-an \`http_client.HttpError\` whose \`reason\` is \`denied\`, \`dns\`, \`timeout\`, \`connection\` or \`other\`. \`demo()\` sends two
-GETs to ${markdownCode(ctx.settings.httpClientUrl)} (\`UPSTREAM_URL\` in \`app.py\`) at once for every request or message
-and reports each upstream status: \`asyncio.gather\` runs both, so that the answer waits as long as the slower
-request, not as long as both.
-The host makes the outgoing calls, only to the hosts in \`workload.allowedHosts\` of \`.wash/config.yaml\` (deployed:
-\`localResources.allowedHosts\` in \`manifests/workloaddeployment.yaml\`); a request to any other host is a line of
-the answer (\`denied: ...\`), not a failure. To call another service, change the URL in \`app.py\`, allow
-its host in both files, and rebuild.`,
-        }
+  readme: (ctx, host) => {
+    const upstream = markdownCode(ctx.settings.httpClientUrl);
+    return ctx.wasi === '0.3'
+      ? { title: 'HTTP client (`wasi:http/client`)', body: prose('http-client', 'about-p3', { upstream }) }
       : {
           title: 'HTTP client (`wasi:http/outgoing-handler`)',
-          body: `\`http_client.get(url)\` and \`http_client.request(method, url, headers=..., body=...)\` return a response
-(\`status\`, \`headers\`, \`body\`, \`text\`, \`json()\`), its body read whole; a request that fails is an
-\`http_client.HttpError\` whose \`reason\` is \`denied\`, \`dns\`, \`timeout\`, \`connection\` or \`other\`. \`demo()\` sends a GET to
-${markdownCode(ctx.settings.httpClientUrl)} (\`UPSTREAM_URL\` in \`app.py\`) for every request or message and reports the
-upstream status. ${host.providers ? 'The \`httpclient\` provider in \`wadm.yaml\` makes the outgoing calls' : 'The host makes the outgoing calls, only to the hosts in \`workload.allowedHosts\` of \`.wash/config.yaml\`'}; change the URL in \`app.py\` and rebuild to call another service.`,
-        },
+          body: prose('http-client', 'about', { upstream, host: prose('http-client', host.providers ? 'host-wadm' : 'host-wash-dev') }),
+        };
+  },
   tryIt: (ctx) => [
     {
       request: { path: '/' },

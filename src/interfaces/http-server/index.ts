@@ -1,5 +1,6 @@
 import { markdownCode } from '../../escape.js';
 import { hostPort } from '../checks.js';
+import { prose } from '../prose.js';
 import { pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 
@@ -53,66 +54,15 @@ export const httpServer = defineInterface({
     ],
   }),
   readme: (ctx, host) => {
-    const serves = host.providers
-      ? `The \`httpserver\` provider in \`wadm.yaml\` listens on ${markdownCode(ctx.settings.httpAddress)} and forwards requests to
-the component.`
-      : `\`wash dev\` listens on ${markdownCode(ctx.settings.httpAddress)} (\`dev.address\` in \`.wash/config.yaml\`). Deployed, the host's
-HTTP router sends it the requests for the host name \`localhost\` (\`config.host\` of its \`wasi:http\` host interface
-in \`manifests/workloaddeployment.yaml\`).`;
-    const handles = (parts: string): string => `\`app\` in \`app.py\` answers each request with its routes, as a Flask or FastAPI
-app does: ${parts}. A route's \`{name}\` matches a path segment and \`{name:path}\` the rest of the path, each passed to the
-function by name; a path no route has is a 404, a method it does not take a 405. As generated, \`GET /health\` answers
-\`ok\`, \`POST /echo\` sends the body back with its content type, and any other request gets a greeting that names the
-component and echoes the method and path, then what each capability did (\`demo()\`: a \`POST\` or a \`PUT\` writes, any
-other method only reads). Add your routes above the greeting's, which takes every path:
-
-\`\`\`python
-@app.get("/notes/{note_id}")
-${ctx.wasi === '0.3' ? 'async ' : ''}def show_note(request: Request, note_id: str) -> Response:
-    return Response.json({"id": note_id, "day": request.query.get("day")})
-\`\`\``;
-    const imported = `Import every module at the top of a file: the component holds only what is imported when it is built, so a
-module imported first inside a handler is missing when the handler runs.`;
-    const about =
-      ctx.wasi === '0.3'
-        ? {
-            title: 'HTTP server (`wasi:http/handler`, WASI 0.3)',
-            body: `${handles(`each route is an \`async def\` that takes a \`Request\` (\`method\`, \`path\`, \`query\`, \`headers\`, \`body\`,
-\`text\`, \`json()\`) and returns a \`Response\` (\`Response(body, status=..., headers=...)\`, \`Response.text(...)\`,
-\`Response.json(...)\`)`)}
-
-Being \`async def\`, a route (and \`demo()\`, which the greeting awaits) can \`await\` what WASI 0.3 makes
-asynchronous, such as an outgoing HTTP request, and do several such things at once with \`asyncio.gather\`; a
-capability whose WIT is synchronous (key-value, blobstore, config, logging) is called as it is, without \`await\`. The
-response's body goes to the client as a stream, after \`handle\` has returned. The component's event loop has no
-timers: \`asyncio.sleep\` with a delay fails.
-
-\`wasmcloud_sdk/http.py\` is the tool's: the wasi:http plumbing under \`HttpHandler\`, which the host calls. It reads
-the request's body from its stream in chunks, awaits the app and returns the status and the
-headers; a task it spawns then writes the body to the response's stream in chunks. A handler that raises gets a 500
-with a short text, and a line on stderr that says why and where.
-${imported}`,
-          }
-        : {
-            title: 'HTTP server (`wasi:http/incoming-handler`)',
-            body: `${handles(`each route takes a \`Request\` (\`method\`, \`path\`, \`query\`, \`headers\`, \`body\`, \`text\`,
-\`json()\`) and returns a \`Response\` (\`Response(body, status=..., headers=...)\`, \`Response.text(...)\`, \`Response.json(...)\`)`)}
-
-\`wasmcloud_sdk/http.py\` is the tool's: the wasi:http plumbing under \`IncomingHandler\`, which the host calls. It
-reads the request's body in chunks, calls the app and writes the status, the headers and the body back
-in chunks; a handler that raises gets a 500 with a short text, and a line on stderr that says why and where.
-${imported}`,
-          };
+    const p3 = ctx.wasi === '0.3';
+    const address = markdownCode(ctx.settings.httpAddress);
     return {
-      title: about.title,
-      body: `${about.body}
-
-${serves}
-
-\`\`\`sh
-curl -i localhost:${port(ctx.settings.httpAddress)}/health
-curl -d 'echo me' localhost:${port(ctx.settings.httpAddress)}/echo
-\`\`\``,
+      title: p3 ? 'HTTP server (`wasi:http/handler`, WASI 0.3)' : 'HTTP server (`wasi:http/incoming-handler`)',
+      body: [
+        prose('http-server', p3 ? 'about-p3' : 'about'),
+        prose('http-server', host.providers ? 'host-wadm' : 'host-wash-dev', { address }),
+        prose('http-server', 'curl', { port: port(ctx.settings.httpAddress) }),
+      ].join('\n\n'),
     };
   },
   tryIt: (ctx) => [

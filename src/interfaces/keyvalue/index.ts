@@ -1,6 +1,7 @@
 import { markdownCode, python } from '../../escape.js';
 import { oneOf, storeName } from '../checks.js';
 import { DEV_NATS_URL, SAFE_NAME, SAFE_NAME_TEST } from '../common/index.js';
+import { prose } from '../prose.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface, type Backend, type DevSetting } from '../types.js';
 import { witText } from '../../wit.js';
@@ -117,16 +118,11 @@ export const keyvalue = defineInterface({
   readme: (ctx, host) => {
     const nats = ctx.settings.keyvalueBackend === 'nats';
     const where = host.providers
-      ? `The ${nats ? '`kvnats` provider stores it in NATS JetStream' : '`kvredis` provider stores it in Redis at `redis://127.0.0.1:6379`'}
-(\`create-wasmcloud-python --wasmcloud 1 --keyvalue-backend ${nats ? 'redis' : 'nats'}\` generates the ${nats ? 'Redis' : 'NATS'} variant).`
-      : `\`wash dev\` keeps it in memory; \`.wash/config.yaml\` has the filesystem, NATS and Redis backends ready to
-uncomment (${nats ? 'NATS JetStream' : 'Redis'} first, as chosen with \`--keyvalue-backend\`). A deployed host uses the backend it was started with.`;
+      ? prose('keyvalue', nats ? 'host-wadm-nats' : 'host-wadm-redis')
+      : prose('keyvalue', 'host-wash-dev', { chosen: nats ? 'NATS JetStream' : 'Redis' });
     return {
       title: 'Key-value store (`wasi:keyvalue/store`, `wasi:keyvalue/atomics`)',
-      body: `\`keyvalue.open(bucket)\` is a bucket: \`get(key)\` (bytes or \`None\`), \`set(key, value)\`, \`delete\`, \`exists\`,
-\`keys()\` and \`increment(key, delta=1)\`, atomic; a host's failure is a \`keyvalue.KeyValueError\`. \`demo()\` increments a
-counter per path (or subject) in the bucket ${markdownCode(ctx.settings.keyvalueBucket)}, so repeated requests report \`count: 1\`,
-\`count: 2\`, ... ${where}`,
+      body: prose('keyvalue', 'about', { bucket: markdownCode(ctx.settings.keyvalueBucket), host: where }),
       ...(host.providers && !nats
         ? { prerequisites: ['A Redis server on `127.0.0.1:6379` for the `kvredis` provider: start it (`redis-server`) before deploying'] }
         : {}),

@@ -1,4 +1,5 @@
 import { python } from '../../escape.js';
+import { prose } from '../prose.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 import { witText } from '../../wit.js';
@@ -45,11 +46,7 @@ export const logging = defineInterface({
   needs: () => ({ binds: { namespace: 'wasi', package: 'logging', interfaces: ['logging'] } }),
   readme: (_ctx, host) => ({
     title: 'Logging (`wasi:logging/logging`)',
-    body: `Python's standard \`logging\` reaches \`wasi:logging\`: \`logging.getLogger(__name__).warning("disk almost full")\` is a line
-at \`warn\` with the logger's name as its context (\`wasmcloud_sdk\` installs the handler when the component is built,
-\`INFO\` and up), so there is no API to learn. \`demo()\` logs every request or message at \`INFO\` with the component's
-name as the logger's, and so as the context; in tests, \`hosts.log.records\` holds the lines. The wasmCloud host
-provides this interface itself${host.providers ? ': no provider or link is needed. The lines appear in the output of `wash up`.' : '. The lines appear in the output of `wash dev`.'}`,
+    body: prose('logging', 'about', { host: prose('logging', host.providers ? 'host-wadm' : 'host-wash-dev') }),
   }),
   tryIt: () => [{ request: { path: '/logged' }, note: 'wash dev prints: handling /logged (0 bytes)' }],
 });

@@ -1,13 +1,9 @@
 import { markdownCode, python } from '../../escape.js';
 import { subject } from '../checks.js';
-import { MESSAGING_SDK, NATS_DEV, MESSAGING_NATS } from '../common/index.js';
+import { MESSAGING_NATS, MESSAGING_SDK } from '../common/index.js';
+import { prose } from '../prose.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
-
-/** WASI 0.3: how an event is sent (README). */
-const STREAMED = `\`publish\` is an \`async def\` there: it writes the event's body, a \`stream<u8>\`, while
-\`wasmcloud:messaging/consumer\` reads it (a messaging handler's reply goes out the same way), and returns once the
-broker has the message.`;
 
 export const messagingPublisher = defineInterface({
   id: 'messaging-publisher',
@@ -40,22 +36,18 @@ export const messagingPublisher = defineInterface({
     brokered: true,
     backends: [{ id: 'nats', provider: { image: MESSAGING_NATS, name: 'nats' } }],
   }),
-  readme: (ctx, host) => ({
-    title: 'Messaging publisher (`wasmcloud:messaging/consumer`)',
-    body: host.providers
-      ? `\`messaging.publish(subject, body)\` sends a message (a refusal is a \`messaging.MessagingError\`); \`demo()\` publishes the path (or subject) of every request or message to
-${markdownCode(ctx.settings.eventsSubject)} through the \`nats\` provider. Watch them arrive with:
-
-\`\`\`sh
-wash sub '${ctx.settings.eventsSubject}'
-\`\`\``
-      : `\`messaging.publish(subject, body)\` sends a message (a refusal is a \`messaging.MessagingError\`); \`demo()\` publishes the path (or subject) of every request or message to
-${markdownCode(ctx.settings.eventsSubject)}.${ctx.wasi === '0.3' ? ` ${STREAMED}` : ''} Without NATS, \`wash dev\` delivers it in memory, where nothing outside sees it.
-${NATS_DEV} Then watch the events arrive with the [NATS CLI](https://github.com/nats-io/natscli):
-
-\`\`\`sh
-nats sub '${ctx.settings.eventsSubject}'
-\`\`\``,
-  }),
+  readme: (ctx, host) => {
+    const values = { subject: markdownCode(ctx.settings.eventsSubject), subjectRaw: ctx.settings.eventsSubject };
+    return {
+      title: 'Messaging publisher (`wasmcloud:messaging/consumer`)',
+      body: host.providers
+        ? prose('messaging-publisher', 'host-wadm', values)
+        : prose('messaging-publisher', 'host-wash-dev', {
+            ...values,
+            streamed: ctx.wasi === '0.3' ? ` ${prose('messaging-publisher', 'publish-p3')}` : '',
+            natsDev: prose('common', 'nats-dev'),
+          }),
+    };
+  },
   tryIt: (ctx) => [{ command: `nats sub '${ctx.settings.eventsSubject}'`, note: 'with NATS wired in: each request or message arrives' }],
 });

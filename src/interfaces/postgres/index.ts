@@ -1,5 +1,6 @@
 import { markdownCode, python } from '../../escape.js';
 import { storeName, url } from '../checks.js';
+import { prose } from '../prose.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 import { witText } from '../../wit.js';
@@ -111,35 +112,16 @@ export const postgres = defineInterface({
   },
   readme: (ctx, host) => ({
     title: 'PostgreSQL (`wasmcloud:postgres/query`)',
-    body: `\`postgres.query(sql, *params)\` returns the rows as tuples and \`postgres.execute(sql, *params)\` runs a statement;
-\`$1\`, \`$2\`, ... are bound to the parameters, never spliced into the SQL. Values convert both ways: \`None\`, \`bool\`,
-\`int\`, \`float\`, \`str\`, \`bytes\`, \`Decimal\`, \`date\`, \`time\`, \`datetime\`, \`UUID\`, and JSON as \`dict\` or \`list\`. A
-database's failure is a \`postgres.DatabaseError\`. \`wash dev\` 2.10 cannot return a \`numeric\` column (its PostgreSQL plugin fails
-the request): select it as \`::text\` and take \`Decimal(value)\`. \`demo()\` creates the table \`visits\` when it is missing, inserts a
-row holding the request path (or subject), and answers with how many visits that path has had: \`visits: 1\`,
-\`visits: 2\`, ... A database error becomes a \`postgres error:\` line of the answer, not a crash.
-
-Start PostgreSQL first: \`sudo apt-get install postgresql\` (Debian, Ubuntu: it starts a server on port 5432),
-\`brew install postgresql && brew services start postgresql\` (macOS), or a container:
-
-\`\`\`sh
-docker run -d -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres:15
-\`\`\`
-
-${
-  host.providers
-    ? `The \`sqldb-postgres\` provider in \`wadm.yaml\` connects to it with the link config \`default-postgres\`
-(\`POSTGRES_HOST\`, \`POSTGRES_PORT\`, \`POSTGRES_USERNAME\`, \`POSTGRES_PASSWORD\`, \`POSTGRES_DATABASE\`), taken from
-${markdownCode(ctx.settings.postgresUrl)}; change them there to use another server. Keep a real password in a secret, not in \`wadm.yaml\`.`
-    : `\`wash dev\` connects to ${markdownCode(ctx.settings.postgresUrl)} (\`dev.postgres_url\` in \`.wash/config.yaml\`) and runs the queries in
-the database ${markdownCode(ctx.settings.postgresDatabase)} (\`config.database\` of its \`wasmcloud:postgres\` entry in \`dev.host_interfaces\`;
-\`wash dev\` refuses to start without it). Deployed, the database is the \`config.database\` of the \`wasmcloud:postgres\` host
-interface in \`manifests/workloaddeployment.yaml\`. Then see the rows the component wrote:
-
-\`\`\`sh
-psql '${ctx.settings.postgresUrl}' -c 'SELECT path, at FROM visits'
-\`\`\``
-}`,
+    body: [
+      prose('postgres', 'about'),
+      host.providers
+        ? prose('postgres', 'host-wadm', { url: markdownCode(ctx.settings.postgresUrl) })
+        : prose('postgres', 'host-wash-dev', {
+            url: markdownCode(ctx.settings.postgresUrl),
+            urlRaw: ctx.settings.postgresUrl,
+            database: markdownCode(ctx.settings.postgresDatabase),
+          }),
+    ].join('\n\n'),
     prerequisites: [
       'A PostgreSQL server, 15 or later (`sudo apt-get install postgresql`, `brew install postgresql`, or `docker` with the `postgres:15` image), and `psql` to see the rows',
     ],

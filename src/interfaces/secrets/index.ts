@@ -1,5 +1,6 @@
 import { markdownCode, python } from '../../escape.js';
 import { matching } from '../checks.js';
+import { prose } from '../prose.js';
 import { pythonBlock, pythonBlocks } from '../python.js';
 import { defineInterface } from '../types.js';
 import { witText } from '../../wit.js';
@@ -79,19 +80,12 @@ export const secrets = defineInterface({
   }),
   readme: (ctx) => ({
     title: 'Secrets (`wasmcloud:secrets/store`, `wasmcloud:secrets/reveal`)',
-    body: `\`await secrets.get(name)\` is a \`Secret\`, whose \`str()\` and \`repr()\` never show the value and whose \`reveal()\`
-does; a secret the host does not have is a \`secrets.SecretNotFound\`. \`describe_secret\` in \`app.py\` asks for the secret
-${markdownCode(ctx.settings.secretName)} and answers only with its length and the first 8 hex digits of its SHA-256, so that you
-can tell which value arrived without the value ever reaching a log or an answer. A secret the host does not have is a
-line of the answer, not a failure.
-
-\`wash dev\` serves it from \`dev.host_interfaces\` in \`.wash/config.yaml\`, where it is a development stand-in (\`${DEV_SECRET_VALUE}\`):
-that file is tracked by git, so never put a real secret there. Deployed, the \`wasmcloud:secrets\` host interface in
-\`manifests/workloaddeployment.yaml\` takes the keys of the Kubernetes Secret \`${ctx.names.component}-secrets\`:
-
-\`\`\`sh
-kubectl create secret generic ${ctx.names.component}-secrets --from-literal=${ctx.settings.secretName}="$YOUR_VALUE"
-\`\`\``,
+    body: prose('secrets', 'about', {
+      secret: markdownCode(ctx.settings.secretName),
+      secretRaw: ctx.settings.secretName,
+      devValue: DEV_SECRET_VALUE,
+      component: ctx.names.component,
+    }),
   }),
   tryIt: (ctx) => [{ request: { path: '/' }, note: `secret ${ctx.settings.secretName}: its length and sha256 prefix, never the value` }],
 });
