@@ -27,6 +27,11 @@ const OWNED: Array<[owner: string, families: Record<string, WitFamily>]> = [
 /** Every family, by name (`wasi:keyvalue`). */
 export const WIT_FAMILIES: Readonly<Record<string, WitFamily>> = Object.fromEntries(OWNED.flatMap(([, families]) => Object.entries(families)));
 
+/** The folder that declares each family (`wasi:keyvalue` → `keyvalue`, shared ones → `common`). */
+export const FAMILY_OWNERS: Readonly<Record<string, string>> = Object.fromEntries(
+  OWNED.flatMap(([owner, families]) => Object.keys(families).map((family) => [family, owner])),
+);
+
 /** Every text, by key, the shared base packages first. */
 export const WIT_PACKAGES: Readonly<Record<string, WitPackage>> = Object.fromEntries(
   [

@@ -1,6 +1,7 @@
 /**
- * Runs built components under jco (Node 22) with the JavaScript hosts in ./hosts for their
- * non-WASI imports, and reads back what they did.
+ * Runs built components under jco (Node 22) with the JavaScript hosts of their non-WASI imports (each in the
+ * test/ of the interface folder that owns the WIT family, on ./hosts' shared record.js and preview2.js), and
+ * reads back what they did.
  *
  * - serve(): `jco serve` on a free 127.0.0.1 port, for components that export
  *   wasi:http/incoming-handler. One process, one component instance for every request (no
@@ -20,6 +21,8 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CATALOG, INTERFACE_IDS, isInterfaceId, witOf } from '../../src/interfaces/index.js';
+import { FAMILY_OWNERS } from '../../src/interfaces/wit.js';
 import { ROOT } from './project.js';
 
 const HOSTS = join(import.meta.dirname, 'hosts');
@@ -64,21 +67,16 @@ export function readToolchain(): Toolchain {
   return data;
 }
 
-/** Host shim module for each generator interface id; interfaces not listed need no host (WASI, or exports). */
-const HOST_FOR: Record<string, { packages: string[]; file: string } | null> = {
-  'http-server': null,
-  'http-client': null, // wasi:http/outgoing-handler: preview2-shim's own, real fetches
-  'messaging-handler': { packages: ['wasmcloud:messaging'], file: 'messaging.js' }, // replies via consumer.publish
-  'messaging-publisher': { packages: ['wasmcloud:messaging'], file: 'messaging.js' },
-  keyvalue: { packages: ['wasi:keyvalue'], file: 'keyvalue.js' },
-  blobstore: { packages: ['wasi:blobstore'], file: 'blobstore.js' },
-  postgres: { packages: ['wasmcloud:postgres'], file: 'postgres.js' },
-  logging: { packages: ['wasi:logging'], file: 'logging.js' },
-  config: { packages: ['wasi:config'], file: 'config.js' },
-};
-
-/** Every generator interface id hostMaps() knows. */
-const INTERFACE_IDS = Object.keys(HOST_FOR);
+/**
+ * The JavaScript host of a WIT family, for a 1.x component under jco: `test/<family>.js` in the folder of the
+ * interface that owns the family (src/interfaces/<owner>/test/wasi-keyvalue.js; shared families in common/).
+ * A family without one needs none: WASI's own (preview2-shim's, real fetches for wasi:http) or an export's.
+ */
+function familyHost(family: string): string | undefined {
+  const owner = FAMILY_OWNERS[family];
+  const file = owner && join(ROOT, 'src', 'interfaces', owner, 'test', `${family.replace(':', '-')}.js`);
+  return file && existsSync(file) ? file : undefined;
+}
 
 /**
  * The import maps (`<package>/*=<file URL of host>#*`) for `jco transpile --map` / `jco serve
@@ -88,13 +86,15 @@ const INTERFACE_IDS = Object.keys(HOST_FOR);
 function hostMaps(interfaces?: readonly string[]): string[] {
   const files = new Map<string, string>();
   for (const id of interfaces ?? INTERFACE_IDS) {
-    if (!(id in HOST_FOR)) throw new Error(`hostMaps: unknown interface id ${JSON.stringify(id)} (known: ${INTERFACE_IDS.join(', ')})`);
-    const host = HOST_FOR[id];
-    if (host) for (const pkg of host.packages) files.set(pkg, host.file);
+    if (!isInterfaceId(id)) throw new Error(`hostMaps: unknown interface id ${JSON.stringify(id)} (known: ${INTERFACE_IDS.join(', ')})`);
+    for (const family of witOf(CATALOG[id], '0.2').packages) {
+      const host = familyHost(family);
+      if (host) files.set(family, host);
+    }
   }
   const maps: string[] = [];
   for (const [pkg, file] of files) {
-    const url = pathToFileURL(join(HOSTS, file)).href;
+    const url = pathToFileURL(file).href;
     // jco splits each mapping on '=' and the module part on '#'.
     if (url.includes('=') || url.includes('#')) throw new Error(`host path ${url} contains '=' or '#', which jco's --map cannot carry`);
     maps.push(`${pkg}/*=${url}#*`);

@@ -5,7 +5,7 @@
 // it answers with CWP_REPLIES[subject] (CWP_REPLIES: JSON object subject -> reply text), and
 // fails with err("no responders for <subject>") when there is none, as NATS does.
 import process from 'node:process';
-import { HostError, record, text } from './record.js';
+import { HostError, record, text } from '../../../../test/support/hosts/record.js';
 
 function replies() {
   const raw = process.env.CWP_REPLIES;

@@ -4,7 +4,7 @@
 // environment of the process the component runs in). Each call is recorded as
 // {"kind":"config-get","key":"...","value":"..."|null} or {"kind":"config-get-all"}.
 import process from 'node:process';
-import { HostError, record } from './record.js';
+import { HostError, record } from '../../../../test/support/hosts/record.js';
 
 function values() {
   const raw = process.env.CWP_CONFIG;

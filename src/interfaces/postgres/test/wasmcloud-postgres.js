@@ -4,7 +4,7 @@
 // The real-host suites run the same component against a real PostgreSQL server; this stands in for the
 // sqldb-postgres provider of wasmCloud 1.x, which cannot run here. Any other statement is an error the
 // component must report as a line. Each call is recorded, e.g. {"kind":"postgres","op":"query","sql":"..."}.
-import { HostError, record } from './record.js';
+import { HostError, record } from '../../../../test/support/hosts/record.js';
 
 /** table name -> array of rows (each row: column name -> value) */
 const tables = new Map();

@@ -3,7 +3,7 @@
 // Each call is recorded as {"kind":"log","level":"info","context":"...","message":"..."}.
 // Set CWP_LOG_STDERR=1 to also print the lines on stderr.
 import process from 'node:process';
-import { record } from './record.js';
+import { record } from '../../../../test/support/hosts/record.js';
 
 const LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'critical']);
 

@@ -4,7 +4,7 @@
 // --isolate-requests) runs every request on one component instance in one process, so a counter
 // goes 1, 2, 3 across requests. Each call is recorded, e.g.
 // {"kind":"keyvalue","op":"increment","bucket":"b","key":"k","delta":1,"value":2}.
-import { HostError, record } from './record.js';
+import { HostError, record } from '../../../../test/support/hosts/record.js';
 
 /** bucket identifier -> Map(key -> Uint8Array) */
 const buckets = new Map();

@@ -7,8 +7,8 @@
 // get-data(name, start, end) returns bytes start..=end: end is inclusive, as the WIT says, and a range
 // past the object's end is an error here, so that an off-by-one in a component fails its test.
 // Recorded: {"kind":"blobstore","op":"write"|"read"|"create-container"|...,...}.
-import { io, clocks } from './preview2.js';
-import { HostError, record, text } from './record.js';
+import { io, clocks } from '../../../../test/support/hosts/preview2.js';
+import { HostError, record, text } from '../../../../test/support/hosts/record.js';
 
 const { OutputStream, InputStream } = io.streams;
 
