@@ -36,10 +36,6 @@ export function washBuild(project: string): { ran: Ran; artifact: string } {
 }
 
 /**
- * componentize-py bindings for the world, then the Python developer's tools as pyproject.toml configures
- * them: mypy (strict), `ruff check` and `ruff format --check`.
- */
-/**
  * The project's own bindings command: its build command (wasmcloud.toml or .wash/config.yaml), whose pinned
  * module names (`--import-interface-name`) the bindings must share, with `bindings bindings` for the build.
  */
@@ -53,6 +49,10 @@ export function bindingsArgvOf(project: string): string[] {
   return [toolchain().paths.componentizePy, ...argv.slice(1, at), 'bindings', 'bindings'];
 }
 
+/**
+ * componentize-py bindings for the world, then the Python developer's tools as pyproject.toml configures
+ * them: mypy (strict), `ruff check` and `ruff format --check`, pyright.
+ */
 function typecheck(project: string, world: string): { bindings: Ran; mypy: Ran; ruff: Ran; format: Ran; pyright: Ran } {
   const tc = toolchain();
   expect(bindingsArgvOf(project)).toContain(world);
