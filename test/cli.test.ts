@@ -601,3 +601,28 @@ describe('the command as stages', () => {
     }
   });
 });
+
+describe('edge cases new users found', () => {
+  it('a .yo-rc.json that is a directory in the target is bad input: exit 2 naming it and the fix, with or without --force, nothing written', async () => {
+    for (const args of [['--force'], [], ['--force', '--dry-run'], ['--directory', '.', '--force']]) {
+      const cwd = tempDir();
+      const target = args.includes('--directory') ? cwd : join(cwd, 'taken');
+      mkdirSync(join(target, '.yo-rc.json'), { recursive: true });
+      const before = snapshotTree(cwd);
+      const result = await runCli(['taken', '--yes', ...args], cwd);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toBe(
+        `create-wasmcloud-python: ${join(target, '.yo-rc.json')} is a directory: the project records its answers in a file of that name, which add reads.\n` +
+          '  fix: move or remove that .yo-rc.json directory, or choose another --directory\n',
+      );
+      expect(readdirSync(join(target, '.yo-rc.json'))).toEqual([]);
+      expect(snapshotTree(cwd)).toEqual(before);
+      expect(listFiles(target)).toEqual([]);
+    }
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'taken', '.yo-rc.json'), { recursive: true });
+    const json = await runCli(['taken', '--yes', '--force', '--json'], cwd);
+    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'usage', exitCode: 2, field: 'directory' });
+    expect(json.stdout).not.toMatch(/\n\s+at /);
+  });
+});
