@@ -625,4 +625,14 @@ describe('edge cases new users found', () => {
     expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'usage', exitCode: 2, field: 'directory' });
     expect(json.stdout).not.toMatch(/\n\s+at /);
   });
+
+  it('a WIT keyword as the name is named once, as WIT code', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['import', '--yes'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('create-wasmcloud-python: name: `import` is a WIT keyword.\n  fix: try "import-component"\n');
+    const namespace = await runCli(['ok', '--namespace', 'world', '--yes'], cwd);
+    expect(namespace.stderr).toBe('create-wasmcloud-python: namespace: `world` is a WIT keyword.\n  fix: try "world-component"\n');
+    expect(empty(cwd)).toBe(true);
+  });
 });
