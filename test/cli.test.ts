@@ -635,4 +635,33 @@ describe('edge cases new users found', () => {
     expect(namespace.stderr).toBe('create-wasmcloud-python: namespace: `world` is a WIT keyword.\n  fix: try "world-component"\n');
     expect(empty(cwd)).toBe(true);
   });
+
+  it.each([
+    [['--', '-x', '--yes'], '-x --yes come after --', 'drop the --: create-wasmcloud-python -x --yes'],
+    [['hello', '--', '--yes'], '--yes comes after --', 'drop the --: create-wasmcloud-python hello --yes'],
+    [['--', 'hello', '-i', 'http-server,keyvalue'], '-i comes after --', 'drop the --: create-wasmcloud-python hello -i http-server,keyvalue'],
+    [['--', "it's", '-y'], '-y comes after --', "drop the --: create-wasmcloud-python 'it'\\''s' -y"],
+  ])('an option after -- (%j) is not told to use --', async (argv, problem, fix) => {
+    const cwd = tempDir();
+    const result = await runCli(argv, cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`create-wasmcloud-python: ${problem}, which makes every argument after it a name, not an option.\n  fix: ${fix}\n`);
+    expect(empty(cwd)).toBe(true);
+  });
+
+  it('two names after -- are not told to use -- either; without -- the hint stays', async () => {
+    const cwd = tempDir();
+    const after = await runCli(['--', 'my', 'thing'], cwd);
+    expect(after.code).toBe(2);
+    expect(after.stderr).toBe('create-wasmcloud-python: expected at most one name, got 2: my thing.\n  fix: quote a name with spaces\n');
+    const plain = await runCli(['my', 'thing'], cwd);
+    expect(plain.stderr).toContain('fix: quote a name with spaces, or pass options with --\n');
+    const add = await runCli(['add', '--', '-i', 'keyvalue'], cwd);
+    expect(add.code).toBe(2);
+    expect(add.stderr).toBe(
+      'create-wasmcloud-python: -i comes after --, which makes every argument after it an interface, not an option.\n' +
+        '  fix: drop the --: create-wasmcloud-python add -i keyvalue\n',
+    );
+    expect(empty(cwd)).toBe(true);
+  });
 });
