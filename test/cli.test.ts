@@ -9,6 +9,7 @@ import { MEASURED } from '../src/measured.js';
 import { resolveModel } from '../src/model.js';
 import { recordedAnswers as renderRecordedAnswers } from '../src/render.js';
 import { closestKey, jsonErrorOffset, jsonSyntaxError } from '../src/stages/answers.js';
+import { closest } from '../src/suggest.js';
 import { listFiles, ROOT, runCli, snapshotTree, tempDir } from './support/project.js';
 
 const BIN = join(ROOT, 'dist', 'src', 'bin.js');
@@ -663,5 +664,51 @@ describe('edge cases new users found', () => {
         '  fix: drop the --: create-wasmcloud-python add -i keyvalue\n',
     );
     expect(empty(cwd)).toBe(true);
+  });
+
+  it('an abbreviated interface gets a did-you-mean: -i http-server,kv suggests keyvalue', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['x', '-i', 'http-server,kv', '--yes'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'create-wasmcloud-python: --interfaces: unknown interface "kv" (did you mean "keyvalue"?).\n' +
+        `  fix: use http-server,keyvalue (the interfaces: ${INTERFACE_IDS.join(', ')})\n`,
+    );
+    expect(empty(cwd)).toBe(true);
+  });
+
+  it.each([
+    ['kv', 'keyvalue'],
+    ['KV', 'keyvalue'],
+    ['pg', 'postgres'],
+    ['cfg', 'config'],
+    ['log', 'logging'],
+    ['blob', 'blobstore'],
+    ['hs', 'http-server'],
+    ['hc', 'http-client'],
+    ['mh', 'messaging-handler'],
+    ['mp', 'messaging-publisher'],
+    ['keyvlaue', 'keyvalue'],
+    // Unrelated words, and abbreviations of more than one interface, get none.
+    ['k', undefined],
+    ['hi', undefined],
+    ['ci', undefined],
+    ['http', undefined],
+    ['msg', undefined],
+    ['redis', undefined],
+    ['kafka', undefined],
+    ['sql', undefined],
+    ['hello', undefined],
+    ['db', undefined],
+  ])('did you mean, of interfaces: %s → %s', (written, known) => {
+    expect(closest(written, INTERFACE_IDS)).toBe(known);
+  });
+
+  it.each([
+    ['ns', 'namespace'],
+    ['dir', 'directory'],
+    ['kb', undefined],
+  ])('did you mean, of answer keys: %s → %s', (written, known) => {
+    expect(closestKey(written)).toBe(known);
   });
 });
