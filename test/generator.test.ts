@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import helpers, { result } from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
 import AppGenerator from '../generators/app/index.js';
-import { listFiles, read } from './support/project.js';
+import { generate, listFiles, read } from './support/project.js';
 
 const HTTP_FILES = [
   '.github/workflows/ci.yml',
@@ -112,5 +112,38 @@ describe('the bundled generator (dist/generators/app/index.js)', () => {
     await helpers.run(AppGenerator as never).withOptions({ inputs: { name: 'bundled', interfaces: ['http-server', 'keyvalue'] } } as never);
     const fromSource = join(result.cwd, 'bundled');
     expect(bundledFiles).toEqual(new Map(listFiles(fromSource).map((f) => [f, read(fromSource, f)])));
+  });
+});
+
+describe('the generated comments say what the code does, for every mix', () => {
+  /** demo()'s docstring, its lines joined by a space. */
+  const demoDoc = (app: string): string => (/def demo\([^)]*\)[^\n]*\n {4}"""([\s\S]*?)"""/.exec(app)?.[1] ?? '').replace(/\s+/g, ' ');
+
+  it.each([
+    [['-i', 'http-server'], false],
+    [['-i', 'messaging-handler'], false],
+    [['-i', 'http-server,messaging-handler,keyvalue,postgres,logging,http-client,config,messaging-publisher'], false],
+    [['--wasi', '0.3', '-i', 'http-server,secrets'], false],
+    [['-i', 'http-server,blobstore'], true],
+    [['-i', 'messaging-handler,blobstore'], true],
+    [['--wasmcloud', '1', '-i', 'http-server,messaging-handler,blobstore'], true],
+  ])('app.py %j says the body is stored only when blobstore stores it (%s)', async (args, stores) => {
+    const app = read(await generate('mix', args), 'app.py');
+    expect(app).not.toMatch(/body is kept/);
+    if (stores) expect(demoDoc(app)).toMatch(/blobstore then stores its body/);
+    else expect(app).not.toMatch(/stores its body|body is stored|stored|kept/);
+  });
+
+  it('demo() names only the callers the project has: requests, messages or both', async () => {
+    const http = demoDoc(read(await generate('web', ['-i', 'http-server']), 'app.py'));
+    expect(http).toContain('one request,');
+    expect(http).not.toMatch(/message/);
+    const messages = demoDoc(read(await generate('worker', ['-i', 'messaging-handler']), 'app.py'));
+    expect(messages).toContain('one message,');
+    expect(messages).toContain('`write` is true for every message');
+    expect(messages).not.toMatch(/request|POST|PUT|route/);
+    const both = demoDoc(read(await generate('both', ['-i', 'http-server,messaging-handler']), 'app.py'));
+    expect(both).toContain('`write` is true for a POST, a PUT or a message.');
+    expect(both).toContain('your routes and handler grow');
   });
 });
