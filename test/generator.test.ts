@@ -146,4 +146,18 @@ describe('the generated comments say what the code does, for every mix', () => {
     expect(both).toContain('`write` is true for a POST, a PUT or a message.');
     expect(both).toContain('your routes and handler grow');
   });
+
+  it('.wash/config.yaml and README say why a keyvalue backend is first, true whether --keyvalue-backend was given or not', async () => {
+    for (const [args, first] of [
+      [[], 'NATS JetStream (a server run with -js), first since --keyvalue-backend is nats'],
+      [['--keyvalue-backend', 'nats'], 'NATS JetStream (a server run with -js), first since --keyvalue-backend is nats'],
+      [['--keyvalue-backend', 'redis'], 'Redis (a running Redis server), first since --keyvalue-backend is redis'],
+    ] as const) {
+      const project = await generate('kv', ['-i', 'http-server,keyvalue', ...args]);
+      const config = read(project, '.wash/config.yaml');
+      expect(config).toContain(`  # ${first}: uncomment to use it.\n`);
+      expect(config).not.toContain('chosen');
+      expect(read(project, 'README.md')).not.toContain('as chosen with');
+    }
+  });
 });

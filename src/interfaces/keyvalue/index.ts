@@ -83,7 +83,7 @@ export const keyvalue = defineInterface({
         backends: {
           summary: 'Keyvalue backend: in memory (default); the data is lost when `wash dev` exits.',
           settings: [
-            { ...chosen.dev, label: `${chosen.dev.label}, as chosen with --keyvalue-backend` },
+            { ...chosen.dev, label: `${chosen.dev.label}, first since --keyvalue-backend is ${chosen.id}` },
             other.dev,
             { label: 'Files on disk', key: 'wasi_keyvalue_path', value: `/tmp/${ctx.names.component}-keyvalue` },
           ],
@@ -97,7 +97,7 @@ export const keyvalue = defineInterface({
       ? `The ${nats ? '`kvnats` provider stores it in NATS JetStream' : '`kvredis` provider stores it in Redis at `redis://127.0.0.1:6379`'}
 (\`create-wasmcloud-python --wasmcloud 1 --keyvalue-backend ${nats ? 'redis' : 'nats'}\` generates the ${nats ? 'Redis' : 'NATS'} variant).`
       : `\`wash dev\` keeps it in memory; \`.wash/config.yaml\` has the filesystem, NATS and Redis backends ready to
-uncomment (${nats ? 'NATS JetStream' : 'Redis'} first, as chosen with \`--keyvalue-backend\`). A deployed host uses the backend it was started with.`;
+uncomment (${nats ? 'NATS JetStream' : 'Redis'} first, since \`--keyvalue-backend\` is \`${ctx.settings.keyvalueBackend}\`). A deployed host uses the backend it was started with.`;
     return {
       title: 'Key-value store (`wasi:keyvalue/store`, `wasi:keyvalue/atomics`)',
       body: `\`keyvalue.open(bucket)\` is a bucket: \`get(key)\` (bytes or \`None\`), \`set(key, value)\`, \`delete\`, \`exists\`,
