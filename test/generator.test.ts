@@ -160,4 +160,16 @@ describe('the generated comments say what the code does, for every mix', () => {
       expect(read(project, 'README.md')).not.toContain('as chosen with');
     }
   });
+
+  it("the messaging block names only the chosen stores that share wash dev's NATS server", async () => {
+    const line = async (interfaces: string) =>
+      /^ {2}# run `nats-server -js` and uncomment this line.*$/m.exec(read(await generate('nats', ['-i', interfaces]), '.wash/config.yaml'))?.[0];
+    expect(await line('messaging-handler')).toBe('  # run `nats-server -js` and uncomment this line.');
+    expect(await line('messaging-handler,keyvalue')).toBe(
+      '  # run `nats-server -js` and uncomment this line (keyvalue then uses the same NATS server).',
+    );
+    expect(await line('messaging-handler,blobstore,keyvalue')).toBe(
+      '  # run `nats-server -js` and uncomment this line (keyvalue and blobstore then use the same NATS server).',
+    );
+  });
 });
