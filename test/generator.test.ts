@@ -172,4 +172,9 @@ describe('the generated comments say what the code does, for every mix', () => {
       '  # run `nats-server -js` and uncomment this line (keyvalue and blobstore then use the same NATS server).',
     );
   });
+
+  it('.gitignore gives wash 1.x as the reason for build/.gitkeep only in a wasmCloud 1 project', async () => {
+    expect(read(await generate('two'), '.gitignore')).not.toContain('wash 1.x');
+    expect(read(await generate('one', ['--wasmcloud', '1']), '.gitignore')).toContain('wash 1.x needs the directory to exist');
+  });
 });
