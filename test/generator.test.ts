@@ -177,4 +177,18 @@ describe('the generated comments say what the code does, for every mix', () => {
     expect(read(await generate('two'), '.gitignore')).not.toContain('wash 1.x');
     expect(read(await generate('one', ['--wasmcloud', '1']), '.gitignore')).toContain('wash 1.x needs the directory to exist');
   });
+
+  it('conftest.py names only files the project has (or that its bindings step writes)', async () => {
+    for (const args of [[], ['--wasi', '0.3'], ['--wasmcloud', '1', '-i', 'messaging-handler']]) {
+      const project = await generate('named', args);
+      const conftest = read(project, 'conftest.py');
+      const files = listFiles(project);
+      const named = [...conftest.matchAll(/\b([\w/]+\.py)\b/g)].map((m) => m[1] as string);
+      expect(named.length).toBeGreaterThan(0);
+      for (const file of named) expect(files, file).toContain(file);
+      for (const module of conftest.match(/"(wasmcloud_sdk\.\w+)"/g) ?? []) {
+        expect(files).toContain(`${module.slice(1, -1).replace('.', '/')}.py`);
+      }
+    }
+  });
 });
