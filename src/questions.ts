@@ -7,7 +7,7 @@
 import { CATALOG, INTERFACE_IDS, interfacesFor, SETTINGS, type InterfaceId } from './interfaces/index.js';
 import { DEFAULT_INTERFACES, resolveMajor, resolveWasi, type Inputs } from './model.js';
 import { DEFAULT_WASI, MAJOR_WASI } from './versions.js';
-import { nameProblem, suggestName } from './names.js';
+import { namedAs, nameProblem, suggestName } from './names.js';
 import { PLATFORMS } from './platforms/index.js';
 
 export const DEFAULT_NAME = 'my-component';
@@ -76,8 +76,7 @@ export const NAME_QUESTION: InputQuestion = {
   type: 'input',
   name: 'name',
   when: (answers) => answers.name === undefined || Boolean(nameProblem(answers.name)),
-  message: (answers) =>
-    answers.name === undefined ? 'Component name' : `Component name (${JSON.stringify(answers.name)} ${nameProblem(answers.name)})`,
+  message: (answers) => (answers.name === undefined ? 'Component name' : `Component name (${namedAs(answers.name)} ${nameProblem(answers.name)})`),
   default: (answers) => (answers.name === undefined ? DEFAULT_NAME : suggestName(answers.name)),
   validate: validateName,
 };

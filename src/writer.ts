@@ -22,11 +22,23 @@ const VENDORED_WIT_DIRS: ReadonlySet<string> = new Set(Object.values(WIT_PACKAGE
 /** How to get past a non-empty target, wherever it is refused. */
 export const TARGET_HINT = 'choose another name or --directory, or pass --force to write only the generated files into it';
 
-/** Refuses a target that exists and is not an empty directory, unless `force`. */
+/**
+ * Refuses a target that exists and is not an empty directory, unless `force`; and, force or not, one whose
+ * `.yo-rc.json` is a directory, where the project records its answers (add reads them): bad input, exit 2.
+ */
 export function checkTarget(directory: string, force: boolean): void {
   if (!existsSync(directory)) return;
   if (!statSync(directory).isDirectory()) {
     throw new CreateError('target-exists', `${directory} exists and is not a directory.`, 'directory', 'choose another --directory');
+  }
+  const yoRc = join(directory, '.yo-rc.json');
+  if (existsSync(yoRc) && statSync(yoRc).isDirectory()) {
+    throw new CreateError(
+      'usage',
+      `${yoRc} is a directory: the project records its answers in a file of that name, which add reads.`,
+      'directory',
+      'move or remove that .yo-rc.json directory, or choose another --directory',
+    );
   }
   if (!force && isNonEmptyDirectory(directory)) {
     throw new CreateError('target-exists', `${directory} is not empty.`, 'directory', TARGET_HINT);

@@ -3,7 +3,7 @@
  * proof (the counter and the greeting served by wash dev) is in e2e-wash-http.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectCleanPython } from './support/build.js';
@@ -195,5 +195,28 @@ describe('add', { timeout: 240_000 }, () => {
     expect(bad.stderr).toContain('unknown interface "kv"');
     expect(snapshotTree(project)).toEqual(before);
     expect(readFileSync(join(project, '.yo-rc.json'), 'utf8')).toContain('"http-server"');
+  });
+
+  it('a .yo-rc.json that is a directory, where add looks for the project, is bad input: exit 2 naming it and the fix, nothing written', async () => {
+    const expected = (path: string) =>
+      `create-wasmcloud-python: ${path} is a directory, not the file a generated project records its answers in, which add reads.\n` +
+      '  fix: move or remove that .yo-rc.json directory, then run add again (inside the project, or name it with --directory)\n';
+    const cwd = tempDir();
+    mkdirSync(join(cwd, '.yo-rc.json'));
+    const here = await runCli(['add', 'keyvalue'], cwd);
+    expect(here.code).toBe(2);
+    expect(here.stderr).toBe(expected(join(cwd, '.yo-rc.json')));
+    expect(listFiles(cwd)).toEqual([]);
+    const named = await runCli(['add', 'keyvalue', '--directory', cwd, '--json'], tempDir());
+    expect(JSON.parse(named.stdout).error).toMatchObject({ code: 'usage', exitCode: 2, field: 'directory' });
+    expect(named.stdout).not.toMatch(/\n\s+at /);
+    // On the way up from a folder of a project: found before the project's own.
+    const project = await generate('nested', ['--interfaces', 'http-server']);
+    mkdirSync(join(project, 'notes', '.yo-rc.json'), { recursive: true });
+    const before = snapshotTree(project);
+    const below = await runCli(['add', 'keyvalue'], join(project, 'notes'));
+    expect(below.code).toBe(2);
+    expect(below.stderr).toBe(expected(join(project, 'notes', '.yo-rc.json')));
+    expect(snapshotTree(project)).toEqual(before);
   });
 });

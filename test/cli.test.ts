@@ -9,6 +9,7 @@ import { MEASURED } from '../src/measured.js';
 import { resolveModel } from '../src/model.js';
 import { recordedAnswers as renderRecordedAnswers } from '../src/render.js';
 import { closestKey, jsonErrorOffset, jsonSyntaxError } from '../src/stages/answers.js';
+import { closest } from '../src/suggest.js';
 import { listFiles, ROOT, runCli, snapshotTree, tempDir } from './support/project.js';
 
 const BIN = join(ROOT, 'dist', 'src', 'bin.js');
@@ -599,5 +600,115 @@ describe('the command as stages', () => {
         expect(Object.entries(printed)).toEqual(Object.entries(recordedAnswers(model)).filter(([key]) => key in printed));
       }
     }
+  });
+});
+
+describe('edge cases new users found', () => {
+  it('a .yo-rc.json that is a directory in the target is bad input: exit 2 naming it and the fix, with or without --force, nothing written', async () => {
+    for (const args of [['--force'], [], ['--force', '--dry-run'], ['--directory', '.', '--force']]) {
+      const cwd = tempDir();
+      const target = args.includes('--directory') ? cwd : join(cwd, 'taken');
+      mkdirSync(join(target, '.yo-rc.json'), { recursive: true });
+      const before = snapshotTree(cwd);
+      const result = await runCli(['taken', '--yes', ...args], cwd);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toBe(
+        `create-wasmcloud-python: ${join(target, '.yo-rc.json')} is a directory: the project records its answers in a file of that name, which add reads.\n` +
+          '  fix: move or remove that .yo-rc.json directory, or choose another --directory\n',
+      );
+      expect(readdirSync(join(target, '.yo-rc.json'))).toEqual([]);
+      expect(snapshotTree(cwd)).toEqual(before);
+      expect(listFiles(target)).toEqual([]);
+    }
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'taken', '.yo-rc.json'), { recursive: true });
+    const json = await runCli(['taken', '--yes', '--force', '--json'], cwd);
+    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'usage', exitCode: 2, field: 'directory' });
+    expect(json.stdout).not.toMatch(/\n\s+at /);
+  });
+
+  it('a WIT keyword as the name is named once, as WIT code', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['import', '--yes'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('create-wasmcloud-python: name: `import` is a WIT keyword.\n  fix: try "import-component"\n');
+    const namespace = await runCli(['ok', '--namespace', 'world', '--yes'], cwd);
+    expect(namespace.stderr).toBe('create-wasmcloud-python: namespace: `world` is a WIT keyword.\n  fix: try "world-component"\n');
+    expect(empty(cwd)).toBe(true);
+  });
+
+  it.each([
+    [['--', '-x', '--yes'], '-x --yes come after --', 'drop the --: create-wasmcloud-python -x --yes'],
+    [['hello', '--', '--yes'], '--yes comes after --', 'drop the --: create-wasmcloud-python hello --yes'],
+    [['--', 'hello', '-i', 'http-server,keyvalue'], '-i comes after --', 'drop the --: create-wasmcloud-python hello -i http-server,keyvalue'],
+    [['--', "it's", '-y'], '-y comes after --', "drop the --: create-wasmcloud-python 'it'\\''s' -y"],
+  ])('an option after -- (%j) is not told to use --', async (argv, problem, fix) => {
+    const cwd = tempDir();
+    const result = await runCli(argv, cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`create-wasmcloud-python: ${problem}, which makes every argument after it a name, not an option.\n  fix: ${fix}\n`);
+    expect(empty(cwd)).toBe(true);
+  });
+
+  it('two names after -- are not told to use -- either; without -- the hint stays', async () => {
+    const cwd = tempDir();
+    const after = await runCli(['--', 'my', 'thing'], cwd);
+    expect(after.code).toBe(2);
+    expect(after.stderr).toBe('create-wasmcloud-python: expected at most one name, got 2: my thing.\n  fix: quote a name with spaces\n');
+    const plain = await runCli(['my', 'thing'], cwd);
+    expect(plain.stderr).toContain('fix: quote a name with spaces, or pass options with --\n');
+    const add = await runCli(['add', '--', '-i', 'keyvalue'], cwd);
+    expect(add.code).toBe(2);
+    expect(add.stderr).toBe(
+      'create-wasmcloud-python: -i comes after --, which makes every argument after it an interface, not an option.\n' +
+        '  fix: drop the --: create-wasmcloud-python add -i keyvalue\n',
+    );
+    expect(empty(cwd)).toBe(true);
+  });
+
+  it('an abbreviated interface gets a did-you-mean: -i http-server,kv suggests keyvalue', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['x', '-i', 'http-server,kv', '--yes'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'create-wasmcloud-python: --interfaces: unknown interface "kv" (did you mean "keyvalue"?).\n' +
+        `  fix: use http-server,keyvalue (the interfaces: ${INTERFACE_IDS.join(', ')})\n`,
+    );
+    expect(empty(cwd)).toBe(true);
+  });
+
+  it.each([
+    ['kv', 'keyvalue'],
+    ['KV', 'keyvalue'],
+    ['pg', 'postgres'],
+    ['cfg', 'config'],
+    ['log', 'logging'],
+    ['blob', 'blobstore'],
+    ['hs', 'http-server'],
+    ['hc', 'http-client'],
+    ['mh', 'messaging-handler'],
+    ['mp', 'messaging-publisher'],
+    ['keyvlaue', 'keyvalue'],
+    // Unrelated words, and abbreviations of more than one interface, get none.
+    ['k', undefined],
+    ['hi', undefined],
+    ['ci', undefined],
+    ['http', undefined],
+    ['msg', undefined],
+    ['redis', undefined],
+    ['kafka', undefined],
+    ['sql', undefined],
+    ['hello', undefined],
+    ['db', undefined],
+  ])('did you mean, of interfaces: %s → %s', (written, known) => {
+    expect(closest(written, INTERFACE_IDS)).toBe(known);
+  });
+
+  it.each([
+    ['ns', 'namespace'],
+    ['dir', 'directory'],
+    ['kb', undefined],
+  ])('did you mean, of answer keys: %s → %s', (written, known) => {
+    expect(closestKey(written)).toBe(known);
   });
 });

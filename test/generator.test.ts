@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import helpers, { result } from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
 import AppGenerator from '../generators/app/index.js';
-import { listFiles, read } from './support/project.js';
+import { generate, listFiles, read } from './support/project.js';
 
 const HTTP_FILES = [
   '.github/workflows/ci.yml',
@@ -112,5 +112,83 @@ describe('the bundled generator (dist/generators/app/index.js)', () => {
     await helpers.run(AppGenerator as never).withOptions({ inputs: { name: 'bundled', interfaces: ['http-server', 'keyvalue'] } } as never);
     const fromSource = join(result.cwd, 'bundled');
     expect(bundledFiles).toEqual(new Map(listFiles(fromSource).map((f) => [f, read(fromSource, f)])));
+  });
+});
+
+describe('the generated comments say what the code does, for every mix', () => {
+  /** demo()'s docstring, its lines joined by a space. */
+  const demoDoc = (app: string): string => (/def demo\([^)]*\)[^\n]*\n {4}"""([\s\S]*?)"""/.exec(app)?.[1] ?? '').replace(/\s+/g, ' ');
+
+  it.each([
+    [['-i', 'http-server'], false],
+    [['-i', 'messaging-handler'], false],
+    [['-i', 'http-server,messaging-handler,keyvalue,postgres,logging,http-client,config,messaging-publisher'], false],
+    [['--wasi', '0.3', '-i', 'http-server,secrets'], false],
+    [['-i', 'http-server,blobstore'], true],
+    [['-i', 'messaging-handler,blobstore'], true],
+    [['--wasmcloud', '1', '-i', 'http-server,messaging-handler,blobstore'], true],
+  ])('app.py %j says the body is stored only when blobstore stores it (%s)', async (args, stores) => {
+    const app = read(await generate('mix', args), 'app.py');
+    expect(app).not.toMatch(/body is kept/);
+    if (stores) expect(demoDoc(app)).toMatch(/blobstore then stores its body/);
+    else expect(app).not.toMatch(/stores its body|body is stored|stored|kept/);
+  });
+
+  it('demo() names only the callers the project has: requests, messages or both', async () => {
+    const http = demoDoc(read(await generate('web', ['-i', 'http-server']), 'app.py'));
+    expect(http).toContain('one request,');
+    expect(http).not.toMatch(/message/);
+    const messages = demoDoc(read(await generate('worker', ['-i', 'messaging-handler']), 'app.py'));
+    expect(messages).toContain('one message,');
+    expect(messages).toContain('`write` is true for every message');
+    expect(messages).not.toMatch(/request|POST|PUT|route/);
+    const both = demoDoc(read(await generate('both', ['-i', 'http-server,messaging-handler']), 'app.py'));
+    expect(both).toContain('`write` is true for a POST, a PUT or a message.');
+    expect(both).toContain('your routes and handler grow');
+  });
+
+  it('.wash/config.yaml and README say why a keyvalue backend is first, true whether --keyvalue-backend was given or not', async () => {
+    for (const [args, first] of [
+      [[], 'NATS JetStream (a server run with -js), first since --keyvalue-backend is nats'],
+      [['--keyvalue-backend', 'nats'], 'NATS JetStream (a server run with -js), first since --keyvalue-backend is nats'],
+      [['--keyvalue-backend', 'redis'], 'Redis (a running Redis server), first since --keyvalue-backend is redis'],
+    ] as const) {
+      const project = await generate('kv', ['-i', 'http-server,keyvalue', ...args]);
+      const config = read(project, '.wash/config.yaml');
+      expect(config).toContain(`  # ${first}: uncomment to use it.\n`);
+      expect(config).not.toContain('chosen');
+      expect(read(project, 'README.md')).not.toContain('as chosen with');
+    }
+  });
+
+  it("the messaging block names only the chosen stores that share wash dev's NATS server", async () => {
+    const line = async (interfaces: string) =>
+      /^ {2}# run `nats-server -js` and uncomment this line.*$/m.exec(read(await generate('nats', ['-i', interfaces]), '.wash/config.yaml'))?.[0];
+    expect(await line('messaging-handler')).toBe('  # run `nats-server -js` and uncomment this line.');
+    expect(await line('messaging-handler,keyvalue')).toBe(
+      '  # run `nats-server -js` and uncomment this line (keyvalue then uses the same NATS server).',
+    );
+    expect(await line('messaging-handler,blobstore,keyvalue')).toBe(
+      '  # run `nats-server -js` and uncomment this line (keyvalue and blobstore then use the same NATS server).',
+    );
+  });
+
+  it('.gitignore gives wash 1.x as the reason for build/.gitkeep only in a wasmCloud 1 project', async () => {
+    expect(read(await generate('two'), '.gitignore')).not.toContain('wash 1.x');
+    expect(read(await generate('one', ['--wasmcloud', '1']), '.gitignore')).toContain('wash 1.x needs the directory to exist');
+  });
+
+  it('conftest.py names only files the project has (or that its bindings step writes)', async () => {
+    for (const args of [[], ['--wasi', '0.3'], ['--wasmcloud', '1', '-i', 'messaging-handler']]) {
+      const project = await generate('named', args);
+      const conftest = read(project, 'conftest.py');
+      const files = listFiles(project);
+      const named = [...conftest.matchAll(/\b([\w/]+\.py)\b/g)].map((m) => m[1] as string);
+      expect(named.length).toBeGreaterThan(0);
+      for (const file of named) expect(files, file).toContain(file);
+      for (const module of conftest.match(/"(wasmcloud_sdk\.\w+)"/g) ?? []) {
+        expect(files).toContain(`${module.slice(1, -1).replace('.', '/')}.py`);
+      }
+    }
   });
 });

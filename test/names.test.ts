@@ -68,6 +68,24 @@ describe('names', () => {
     expect(() => deriveNames('ok', 'Bad NS')).toThrow(/namespace/);
   });
 
+  it('names a WIT keyword once, as WIT code: `name: \`import\` is a WIT keyword.`', () => {
+    expect(() => deriveNames('import', 'local')).toThrow(/^name: `import` is a WIT keyword\.$/);
+    expect(() => deriveNames('ok', 'world')).toThrow(/^namespace: `world` is a WIT keyword\.$/);
+    for (const keyword of WIT_KEYWORDS) {
+      const message = (() => {
+        try {
+          deriveNames(keyword, 'local');
+        } catch (error) {
+          return (error as CreateError).message;
+        }
+        return undefined;
+      })();
+      expect(message).toBe(`name: \`${keyword}\` is a WIT keyword.`);
+    }
+    // Any other name stays quoted as a string, as it may hold spaces.
+    expect(() => deriveNames('My Thing', 'local')).toThrow(/^name: "My Thing" may only contain/);
+  });
+
   it('keeps every keyword suggestion valid', () => {
     for (const keyword of WIT_KEYWORDS) expect(nameProblem(suggestName(keyword))).toBeUndefined();
   });

@@ -91,10 +91,10 @@ function settingLines(setting: DevSetting): string[] {
 /** wash dev serves HTTP whatever the component exports: on loopback unless told otherwise. */
 const DEV_ADDRESS = '127.0.0.1:8000';
 
-/** wash dev keeps brokered messages in memory unless it is pointed at NATS. */
-const NATS_BLOCK = [
+/** wash dev keeps brokered messages in memory unless it is pointed at NATS; so are `stores`, those of keyvalue and blobstore chosen. */
+const NATS_BLOCK = (stores: string[]): string[] => [
   '# Messaging: in memory (default), where nothing outside `wash dev` takes part. To send and receive with NATS clients,',
-  '# run `nats-server -js` and uncomment this line (keyvalue and blobstore then use the same NATS server).',
+  `# run \`nats-server -js\` and uncomment this line${stores.length > 0 ? ` (${stores.join(' and ')} then use${stores.length > 1 ? '' : 's'} the same NATS server)` : ''}.`,
   `# data_nats_url: ${DEV_NATS_URL}`,
 ];
 
@@ -167,7 +167,7 @@ export const v2: Platform = {
         // Each block of the `dev` section: comment lines and settings, written as they stand.
         blocks: [
           ...backends.map((b) => [...b.summary.split('\n').map((l) => `# ${l}`), ...b.settings.flatMap(settingLines)]),
-          ...(brokered ? [NATS_BLOCK] : []),
+          ...(brokered ? [NATS_BLOCK((['keyvalue', 'blobstore'] as const).filter((id) => model.interfaces.includes(id)))] : []),
         ],
         hostInterfaces: devEntries,
         messaging: brokered,

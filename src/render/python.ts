@@ -4,7 +4,7 @@
  */
 import { python } from '../escape.js';
 import { fragmentsOf, sdkModules } from '../component.js';
-import { CATALOG } from '../interfaces/index.js';
+import { CATALOG, type InterfaceId } from '../interfaces/index.js';
 import type { PythonFragment } from '../interfaces/types.js';
 import { pythonBlock } from '../interfaces/python.js';
 import type { ProjectModel } from '../model.js';
@@ -65,6 +65,36 @@ function constantsOf(model: ProjectModel, fragments: Fragment[]): Array<[string,
 /** The name of app.py's function that runs each chosen capability once per request or message. */
 export const DEMO = 'demo';
 
+/** `text` in lines of at most `width` characters, broken between words. */
+function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && `${lines[last]} ${word}`.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * demo()'s docstring, true of the project's mix: what calls it (requests, messages or both), what `write`
+ * is true for, and which chosen capability keeps the body of a write, if any does: those whose lines read
+ * `write` (as the steps' contract has it, a write's body is to be kept), blobstore's alone as generated.
+ */
+function demoDocstring(model: ProjectModel, all: Array<{ id: InterfaceId; fragment: Fragment }>): string {
+  const http = model.interfaces.includes('http-server');
+  const messages = model.interfaces.includes('messaging-handler');
+  const keepers = all.filter(({ fragment }) => (fragment.steps ?? []).some((step) => /\bwrite\b/.test(step))).map(({ id }) => id);
+  const one = http && messages ? 'request or message' : http ? 'request' : 'message';
+  const key = [...(http ? ["the request's path and query"] : []), ...(messages ? ["the message's subject"] : [])].join(', or ');
+  const writes = http && messages ? 'a POST, a PUT or a message' : http ? 'a POST or a PUT' : 'every message';
+  const keeps = keepers.length > 0 ? `: ${keepers.join(' and ')} then store${keepers.length > 1 ? '' : 's'} its body` : '';
+  const grows = http && messages ? 'your routes and handler grow' : http ? 'your routes grow' : 'your handler grows';
+  const summary = `What each capability does for one ${one}, a line each: the demo README's try-it lines show.`;
+  const details = `\`key\` is ${key}, and \`body\` its payload; \`write\` is true for ${writes}${keeps}. Replace it with your own code as ${grows}.`;
+  return ['"""' + summary, '', ...wrapText(details, PYTHON_LINE_LENGTH - 4), '"""'].map((line) => (line ? `    ${line}` : line)).join('\n');
+}
+
 /**
  * app.py: the user's: the exports' app and handlers, and `demo()`, where each chosen capability is a few lines
  * on the SDK. Written once; `add` changes it only while it is as generated.
@@ -76,11 +106,7 @@ export function appView(model: ProjectModel): PythonModuleView {
     all.flatMap(({ id, fragment }) => (CATALOG[id].direction === direction ? (fragment.code ?? []) : []));
   const steps = [...new Set(fragments.flatMap((f) => f.steps ?? []))];
   const demo = `${model.wasi === '0.3' ? 'async ' : ''}def ${DEMO}(key: str, body: bytes, *, write: bool) -> list[str]:
-    """What each capability does for one request or message, a line each: the demo README's try-it lines show.
-
-    \`key\` is the request's path and query, or the message's subject, and \`body\` its payload; \`write\` is true
-    for a POST, a PUT or a message, whose body is kept. Replace it with your own code as your routes grow.
-    """
+${demoDocstring(model, all)}
 ${steps.length === 0 ? '    return []' : `    lines: list[str] = []\n${indent(steps.join('\n'), '    ')}\n    return lines`}`;
   // The exports' app and handlers, then demo(), then the helpers its lines call.
   const blocks = [...codeOf('export'), demo, ...new Set(fragments.flatMap((f) => f.helpers ?? [])), ...codeOf('import')];

@@ -224,14 +224,14 @@ export function closestKey(written: string): string | undefined {
   return closest(camelCase(written), ANSWER_KEYS);
 }
 
-/** Flags over the answers file. */
-export async function gatherInputs(values: Record<string, unknown>, positionals: string[], cwd: string): Promise<Inputs> {
+/** Flags over the answers file. `terminated`: the command line has a `--` already, so the fix is not to add one. */
+export async function gatherInputs(values: Record<string, unknown>, positionals: string[], cwd: string, terminated = false): Promise<Inputs> {
   if (positionals.length > 1) {
     throw new CreateError(
       'usage',
       `expected at most one name, got ${positionals.length}: ${positionals.join(' ')}.`,
       'name',
-      'quote a name with spaces, or pass options with --',
+      terminated ? 'quote a name with spaces' : 'quote a name with spaces, or pass options with --',
     );
   }
   const inputs: Inputs = typeof values.answers === 'string' ? await readAnswers(values.answers, cwd) : {};

@@ -107,12 +107,34 @@ export function parseArguments(argv: string[]) {
     options[o.flag] = { type: 'string', ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
   for (const o of BOOLEAN_OPTIONS) options[o.flag] = { type: 'boolean', ...(o.short ? { short: o.short } : {}) };
   options[ANSWERS_OPTION.flag] = { type: 'string' };
+  let parsed;
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/, '');
     throw new CreateError('usage', message, undefined, `see ${BIN} --help`);
   }
+  const { values, positionals, tokens } = parsed;
+  // After `--` every argument is a name (or an interface of add), even one that starts with `-`; no name does.
+  const terminator = tokens.find((t) => t.kind === 'option-terminator')?.index;
+  const flagLike = tokens.flatMap((t) =>
+    terminator !== undefined && t.kind === 'positional' && t.index > terminator && /^-./.test(t.value) ? [t.value] : [],
+  );
+  if (terminator !== undefined && flagLike.length > 0) {
+    const what = positionals[0] === 'add' ? 'an interface' : 'a name';
+    throw new CreateError(
+      'usage',
+      `${flagLike.join(' ')} ${flagLike.length > 1 ? 'come' : 'comes'} after --, which makes every argument after it ${what}, not an option.`,
+      undefined,
+      `drop the --: ${[BIN, ...argv.filter((_, i) => i !== terminator)].map(shellQuote).join(' ')}`,
+    );
+  }
+  return { values, positionals, terminated: terminator !== undefined };
+}
+
+/** `s` as a shell word: as it is when it is safe, else in single quotes. */
+function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_./:,=@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 type Values = ReturnType<typeof parseArguments>['values'];
@@ -150,12 +172,11 @@ export function isInteractive(io: Io, values: Values, json: boolean, command: 'c
 
 /** The command that would succeed: every input given, plus a placeholder for what is missing. */
 export function suggestedCommand(inputs: Inputs, missingName: boolean): string {
-  const quote = (s: string) => (/^[A-Za-z0-9_./:,=@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-  const parts = [BIN, missingName ? DEFAULT_NAME : quote(inputs.name as string)];
+  const parts = [BIN, missingName ? DEFAULT_NAME : shellQuote(inputs.name as string)];
   for (const o of VALUE_OPTIONS) {
     const value = inputs[o.key];
     if (value === undefined) continue;
-    parts.push(`--${o.flag}`, quote(Array.isArray(value) ? value.join(',') : value));
+    parts.push(`--${o.flag}`, shellQuote(Array.isArray(value) ? value.join(',') : value));
   }
   parts.push('--yes');
   return parts.join(' ');

@@ -44,6 +44,15 @@ function readText(directory: string, path: string): string | undefined {
 
 /** The project whose root is `directory`, or undefined when its `.yo-rc.json` is missing or holds no key of ours. */
 function projectAt(directory: string): Project | undefined {
+  const yoRc = join(directory, '.yo-rc.json');
+  if (existsSync(yoRc) && statSync(yoRc).isDirectory()) {
+    throw new CreateError(
+      'usage',
+      `${yoRc} is a directory, not the file a generated project records its answers in, which add reads.`,
+      'directory',
+      'move or remove that .yo-rc.json directory, then run add again (inside the project, or name it with --directory)',
+    );
+  }
   const text = readText(directory, '.yo-rc.json');
   if (text === undefined) return undefined;
   const broken = (why: string) =>

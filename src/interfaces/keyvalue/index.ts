@@ -107,7 +107,7 @@ export const keyvalue = defineInterface({
         backends: {
           summary: 'Keyvalue backend: in memory (default); the data is lost when `wash dev` exits.',
           settings: [
-            { ...chosen.dev, label: `${chosen.dev.label}, as chosen with --keyvalue-backend` },
+            { ...chosen.dev, label: `${chosen.dev.label}, first since --keyvalue-backend is ${chosen.id}` },
             other.dev,
             { label: 'Files on disk', key: 'wasi_keyvalue_path', value: `/tmp/${ctx.names.component}-keyvalue` },
           ],
@@ -119,7 +119,7 @@ export const keyvalue = defineInterface({
     const nats = ctx.settings.keyvalueBackend === 'nats';
     const where = host.providers
       ? prose('keyvalue', nats ? 'host-wadm-nats' : 'host-wadm-redis')
-      : prose('keyvalue', 'host-wash-dev', { chosen: nats ? 'NATS JetStream' : 'Redis' });
+      : prose('keyvalue', 'host-wash-dev', { chosen: nats ? 'NATS JetStream' : 'Redis', backend: ctx.settings.keyvalueBackend });
     return {
       title: 'Key-value store (`wasi:keyvalue/store`, `wasi:keyvalue/atomics`)',
       body: prose('keyvalue', 'about', { bucket: markdownCode(ctx.settings.keyvalueBucket), host: where }),

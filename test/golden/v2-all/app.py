@@ -36,7 +36,7 @@ def echo(request: Request) -> Response:
 def greet(request: Request, path: str) -> Response:
     """Any other request: a greeting that echoes the method and path, then what each capability did.
 
-    A POST or a PUT writes (its body is kept), any other method only reads.
+    demo() takes a POST or a PUT as a write (`write=True`), any other method as a read.
     """
     lines = [f"Hello from {COMPONENT_NAME}! {request.method} {request.target}"]
     lines += demo(request.target, request.body, write=request.method in ("POST", "PUT"))
@@ -50,7 +50,7 @@ IncomingHandler = incoming_handler(app)
 def handle_message(message: Message) -> str | None:
     """Answer one message: the reply, sent when the message has a reply-to subject, or None for no reply.
 
-    The reply greets the subject, then says what each capability did: a message writes (its body is kept).
+    The reply greets the subject, then says what each capability did: demo() takes every message as a write.
     """
     lines = [f"Hello from {COMPONENT_NAME}! {message.subject}"]
     lines += demo(message.subject, message.body, write=True)
@@ -64,8 +64,8 @@ Handler = message_handler(handle_message)
 def demo(key: str, body: bytes, *, write: bool) -> list[str]:
     """What each capability does for one request or message, a line each: the demo README's try-it lines show.
 
-    `key` is the request's path and query, or the message's subject, and `body` its payload; `write` is true
-    for a POST, a PUT or a message, whose body is kept. Replace it with your own code as your routes grow.
+    `key` is the request's path and query, or the message's subject, and `body` its payload; `write` is true for a POST,
+    a PUT or a message: blobstore then stores its body. Replace it with your own code as your routes and handler grow.
     """
     lines: list[str] = []
     lines.append(f"upstream {UPSTREAM_URL}: {upstream_status(UPSTREAM_URL)}")

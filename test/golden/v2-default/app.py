@@ -24,7 +24,7 @@ def echo(request: Request) -> Response:
 def greet(request: Request, path: str) -> Response:
     """Any other request: a greeting that echoes the method and path, then what each capability did.
 
-    A POST or a PUT writes (its body is kept), any other method only reads.
+    demo() takes a POST or a PUT as a write (`write=True`), any other method as a read.
     """
     lines = [f"Hello from {COMPONENT_NAME}! {request.method} {request.target}"]
     lines += demo(request.target, request.body, write=request.method in ("POST", "PUT"))
@@ -36,9 +36,9 @@ IncomingHandler = incoming_handler(app)
 
 
 def demo(key: str, body: bytes, *, write: bool) -> list[str]:
-    """What each capability does for one request or message, a line each: the demo README's try-it lines show.
+    """What each capability does for one request, a line each: the demo README's try-it lines show.
 
-    `key` is the request's path and query, or the message's subject, and `body` its payload; `write` is true
-    for a POST, a PUT or a message, whose body is kept. Replace it with your own code as your routes grow.
+    `key` is the request's path and query, and `body` its payload; `write` is true for a POST or a PUT. Replace it with
+    your own code as your routes grow.
     """
     return []

@@ -39,7 +39,7 @@ async def echo(request: Request) -> Response:
 async def greet(request: Request, path: str) -> Response:
     """Any other request: a greeting that echoes the method and path, then what each capability did.
 
-    A POST or a PUT writes (its body is kept), any other method only reads.
+    demo() takes a POST or a PUT as a write (`write=True`), any other method as a read.
     """
     lines = [f"Hello from {COMPONENT_NAME}! {request.method} {request.target}"]
     lines += await demo(request.target, request.body, write=request.method in ("POST", "PUT"))
@@ -53,7 +53,7 @@ HttpHandler = http_handler(app)
 async def handle_message(message: Message) -> str | None:
     """Answer one message: the reply, sent when the message has a reply-to subject, or None for no reply.
 
-    The reply greets the subject, then says what each capability did: a message writes (its body is kept).
+    The reply greets the subject, then says what each capability did: demo() takes every message as a write.
     """
     lines = [f"Hello from {COMPONENT_NAME}! {message.subject}"]
     lines += await demo(message.subject, message.body, write=True)
@@ -67,8 +67,8 @@ MessageHandler = message_handler(handle_message)
 async def demo(key: str, body: bytes, *, write: bool) -> list[str]:
     """What each capability does for one request or message, a line each: the demo README's try-it lines show.
 
-    `key` is the request's path and query, or the message's subject, and `body` its payload; `write` is true
-    for a POST, a PUT or a message, whose body is kept. Replace it with your own code as your routes grow.
+    `key` is the request's path and query, or the message's subject, and `body` its payload; `write` is true for a POST,
+    a PUT or a message: blobstore then stores its body. Replace it with your own code as your routes and handler grow.
     """
     lines: list[str] = []
     # Two GETs at once (asyncio.gather): the answer waits for the slower of them, not for both in turn.

@@ -13,7 +13,7 @@ EVENTS_SUBJECT = "worker.events"
 def handle_message(message: Message) -> str | None:
     """Answer one message: the reply, sent when the message has a reply-to subject, or None for no reply.
 
-    The reply greets the subject, then says what each capability did: a message writes (its body is kept).
+    The reply greets the subject, then says what each capability did: demo() takes every message as a write.
     """
     lines = [f"Hello from {COMPONENT_NAME}! {message.subject}"]
     lines += demo(message.subject, message.body, write=True)
@@ -25,10 +25,10 @@ Handler = message_handler(handle_message)
 
 
 def demo(key: str, body: bytes, *, write: bool) -> list[str]:
-    """What each capability does for one request or message, a line each: the demo README's try-it lines show.
+    """What each capability does for one message, a line each: the demo README's try-it lines show.
 
-    `key` is the request's path and query, or the message's subject, and `body` its payload; `write` is true
-    for a POST, a PUT or a message, whose body is kept. Replace it with your own code as your routes grow.
+    `key` is the message's subject, and `body` its payload; `write` is true for every message. Replace it with your own
+    code as your handler grows.
     """
     lines: list[str] = []
     try:

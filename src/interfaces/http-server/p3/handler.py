@@ -17,7 +17,7 @@ async def echo(request: Request) -> Response:
 async def greet(request: Request, path: str) -> Response:
     """Any other request: a greeting that echoes the method and path, then what each capability did.
 
-    A POST or a PUT writes (its body is kept), any other method only reads.
+    demo() takes a POST or a PUT as a write (`write=True`), any other method as a read.
     """
     lines = [f"Hello from {COMPONENT_NAME}! {request.method} {request.target}"]
     lines += await demo(request.target, request.body, write=request.method in ("POST", "PUT"))
