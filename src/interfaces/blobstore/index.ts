@@ -99,10 +99,14 @@ export const blobstore = defineInterface({
       },
     },
   }),
-  readme: (ctx) => ({
-    title: 'Blob store (`wasi:blobstore/blobstore`)',
-    body: prose('blobstore', 'about', { container: markdownCode(ctx.settings.blobstoreContainer), root: markdownCode(ctx.settings.blobstoreRoot) }),
-  }),
+  readme: (ctx, host) => {
+    const root = markdownCode(ctx.settings.blobstoreRoot);
+    const where = prose('blobstore', host.providers ? 'host-wadm' : 'host-wash-dev', { root });
+    return {
+      title: 'Blob store (`wasi:blobstore/blobstore`)',
+      body: prose('blobstore', 'about', { container: markdownCode(ctx.settings.blobstoreContainer), host: where }),
+    };
+  },
   tryIt: (ctx) => [
     { request: { args: "-d 'some bytes'", path: '/notes' }, note: `stored 10 bytes in ${ctx.settings.blobstoreContainer}: some bytes` },
     { request: { path: '/notes' }, note: `a GET reads it back: read 10 bytes from ${ctx.settings.blobstoreContainer}: some bytes` },
