@@ -1,9 +1,28 @@
 /** The published shape: what `npm create wasmcloud-python` / `npx create-wasmcloud-python` run. */
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, listFiles, ROOT, snapshotTree, tempDir } from './support/project.js';
+
+/** What `npm pack --dry-run --json` in `cwd` would put in the tarball: paths relative to the package root. */
+function packList(cwd: string): string[] {
+  // --ignore-scripts: the list of what is built now, without `prepare` rebuilding dist/ under the other suites.
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const [pack] = JSON.parse(out) as { files: { path: string }[] }[];
+  return pack!.files.map((f) => f.path).sort();
+}
+
+/**
+ * The files under `dir` (relative to ROOT) that the generator reads at run time: everything but TypeScript
+ * (the .py files, Markdown prose, vendored WIT, the templates), skipping Python's byte-code caches and an
+ * interface's `test/` folder (the JavaScript hosts this repository's 1.x suites run components with).
+ */
+function runtimeFiles(dir: string): string[] {
+  return listFiles(join(ROOT, dir))
+    .filter((f) => !f.endsWith('.ts') && !f.split('/').includes('__pycache__') && !/^[^/]+\/test\//.test(f))
+    .map((f) => `${dir}/${f}`);
+}
 
 describe('packed tarball', () => {
   let tarball: string;
@@ -40,4 +59,64 @@ describe('packed tarball', () => {
     expect(listFiles(published)).toEqual(listFiles(local));
     expect(snapshotTree(published)).toEqual(snapshotTree(local));
   }, 300_000);
+});
+
+describe('npm pack --dry-run --json', () => {
+  it("lists exactly the bundle, package.json, README.md, LICENSE, the templates and the interfaces' run-time files", () => {
+    const chunks = listFiles(join(ROOT, 'dist', 'chunks')).map((f) => `dist/chunks/${f}`);
+    expect(chunks.length, 'dist/chunks/ is empty: run `npm run build`').toBeGreaterThan(0);
+    const generators = readdirSync(join(ROOT, 'generators')).filter((g) => statSync(join(ROOT, 'generators', g)).isDirectory());
+    const expected = new Set([
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'dist/src/bin.js',
+      ...generators.map((g) => `dist/generators/${g}/index.js`),
+      ...chunks,
+      ...runtimeFiles('templates'),
+      ...runtimeFiles('src/interfaces'),
+    ]);
+    const packed = packList(ROOT);
+    const missing = [...expected].filter((f) => !packed.includes(f)).sort();
+    const extra = packed.filter((f) => !expected.has(f));
+    expect({ missing, extra }, 'package.json "files" against what the package needs').toEqual({ missing: [], extra: [] });
+    // What the package never holds (the exact set above already says so; this says it by name).
+    const forbidden = [
+      /^test\//,
+      /^src\/interfaces\/[^/]+\/test\//,
+      /^scripts\//,
+      /^bench\//,
+      /^\.toolchain\//,
+      /^\.github\//,
+      /^\.ci\//,
+      /golden/,
+      /\.ts$/,
+      /\.map$/,
+      /\.tgz$/,
+    ];
+    expect(packed.filter((f) => forbidden.some((re) => re.test(f)))).toEqual([]);
+  });
+
+  it('ships a Markdown or Python file placed anywhere under src/interfaces/, and no TypeScript from there', () => {
+    // A copy of package.json in an empty directory, with a few files where interfaces may grow them.
+    const dir = tempDir('cwp-files-');
+    writeFileSync(join(dir, 'package.json'), readFileSync(join(ROOT, 'package.json')));
+    const probes = [
+      'src/interfaces/x/NOTES.md',
+      'src/interfaces/x/p3/NOTES.md',
+      'src/interfaces/x/p3/sdk/deep/notes.md',
+      'src/interfaces/x/a/b/c/mod.py',
+    ];
+    const sources = ['src/interfaces/x/index.ts', 'src/interfaces/x/p3/index.ts', 'src/cli.ts', 'src/notes.md'];
+    for (const f of [...probes, ...sources]) {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), '\n');
+    }
+    const packed = packList(dir);
+    expect(
+      probes.filter((f) => !packed.includes(f)),
+      'not shipped by package.json "files"',
+    ).toEqual([]);
+    expect(sources.filter((f) => packed.includes(f))).toEqual([]);
+  });
 });
