@@ -4,10 +4,18 @@
 import { main } from './cli.js';
 import { debugging, unexpectedLine } from './errors.js';
 
+/**
+ * `npm run create -- ...` in a clone of this repository runs in the clone's root, wherever it was typed: npm
+ * starts package scripts there and keeps the directory it was typed in as INIT_CWD. The command works where
+ * it was typed (so `npm run create -- add keyvalue` inside a project grows that project).
+ */
+const typedIn = (env: NodeJS.ProcessEnv): string | undefined =>
+  env.npm_lifecycle_event === 'create' && env.npm_package_name === 'create-wasmcloud-python' ? env.INIT_CWD : undefined;
+
 const io = {
   argv: process.argv.slice(2),
   env: process.env,
-  cwd: process.cwd(),
+  cwd: typedIn(process.env) ?? process.cwd(),
   stdinIsTTY: process.stdin.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,
   out: (text: string) => process.stdout.write(text),

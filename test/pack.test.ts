@@ -1,6 +1,6 @@
 /** The published shape: what `npm create wasmcloud-python` / `npx create-wasmcloud-python` run. */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, listFiles, ROOT, snapshotTree, tempDir } from './support/project.js';
@@ -119,4 +119,24 @@ describe('npm pack --dry-run --json', () => {
     ).toEqual([]);
     expect(sources.filter((f) => packed.includes(f))).toEqual([]);
   });
+});
+
+describe('npm run create, from a clone of this repository', () => {
+  it('works where it is typed: `npm run create -- add keyvalue` inside a project grows that project', () => {
+    const base = join(ROOT, '.vitest-tmp');
+    mkdirSync(base, { recursive: true });
+    const cwd = mkdtempSync(join(base, 'npm-run-'));
+    try {
+      const npm = (args: string[], at: string): string =>
+        execFileSync('npm', ['run', '--silent', 'create', '--', ...args], { cwd: at, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+      npm(['grown', '--yes'], cwd);
+      const project = join(cwd, 'grown');
+      expect(readdirSync(project)).toContain('app.py');
+      npm(['add', 'keyvalue', '--yes'], join(project, 'tests'));
+      expect(readdirSync(join(project, 'wasmcloud_sdk'))).toContain('keyvalue.py');
+      expect(readdirSync(ROOT)).not.toContain('grown');
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
