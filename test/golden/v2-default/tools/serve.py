@@ -340,6 +340,9 @@ class Imports:
         self.component: set[str] | None = None
         self.handling = threading.local()
         self.warned: set[str] = set()
+        # Imports seen before the list came: (module, request, file:line), checked once it is there.
+        self.pending: list[tuple[str, str, str]] = []
+        self.lock = threading.Lock()
         self.original = builtins.__import__
 
     def learn(self) -> None:
@@ -350,7 +353,11 @@ class Imports:
         if listed.returncode != 0:
             return
         modules: list[str] = json.loads(listed.stdout)
-        self.component = set(modules)
+        with self.lock:
+            self.component = set(modules)
+            pending, self.pending = self.pending, []
+        for name, during, where in pending:
+            self.check(name, during, where)
         for module in native(modules):
             print(
                 f"serve: warning: app.py's import brings in {module}, which has native code: componentize-py "
@@ -373,16 +380,23 @@ class Imports:
     ) -> ModuleType:
         module = self.original(name, globals, locals, fromlist, level)
         during: str | None = getattr(self.handling, "request", None)
-        if during is not None and self.component is not None and level == 0 and name not in self.component:
-            self.caught(name, during, sys._getframe(1))
-        return module
-
-    def caught(self, name: str, during: str, frame: Any) -> None:
+        if during is None or level != 0 or name == "pdb":
+            return module  # breakpoint() imports pdb: a debugger's import, not the app's
+        frame = sys._getframe(1)
         file = Path(frame.f_code.co_filename)
         if not file.is_relative_to(ROOT) or {".venv", "venv", "tools"}.intersection(file.relative_to(ROOT).parts):
-            return  # an import of the stand-ins' own, or of an installed package's
+            return module  # an import of the stand-ins' own, or of an installed package's
         where = f"{shown(str(file))}:{frame.f_lineno}"
-        if where in self.warned:
+        with self.lock:
+            if self.component is None:
+                self.pending.append((name, during, where))
+                return module
+        self.check(name, during, where)
+        return module
+
+    def check(self, name: str, during: str, where: str) -> None:
+        """Warn, once per line, about an import the component would not find."""
+        if self.component is None or name in self.component or where in self.warned:
             return
         self.warned.add(where)
         print(
