@@ -15,7 +15,7 @@ import type { InterfaceId } from '../src/interfaces/index.js';
 import { freePort, readToolchain, sleep, stopChild, track } from './support/jco.js';
 import { generate } from './support/project.js';
 import { devProject } from './support/wash-e2e.js';
-import { edit, start, waitFor, type Proc } from './support/wash.js';
+import { edit, natsCollect, natsRequest, start, waitFor, type Proc } from './support/wash.js';
 
 const SYNC: InterfaceId[] = [
   'http-server',
@@ -139,6 +139,41 @@ for (const wasi of ['0.2', '0.3'] as const) {
     }, 120_000);
   });
 }
+
+describe('poe serve follows the dev backends wash dev uses: Redis, files, NATS (WASI 0.2)', () => {
+  const c = devProject('shared2', ['http-server', 'messaging-handler', 'keyvalue', 'blobstore', 'messaging-publisher'], {
+    nats: true,
+    redis: true,
+  });
+  let served: { proc: Proc; base: string } | undefined;
+  let reply = '';
+  afterAll(async () => served?.proc.stop());
+  const get = async (base: string, path: string, body?: string): Promise<string> =>
+    (await fetch(`${base}${path}`, body === undefined ? {} : { method: 'POST', body })).text();
+
+  it('wash dev counts in Redis, stores the blob as a file and answers a NATS request', async () => {
+    expect(await get(c.dev.url, '/hello')).toMatch(/^count: 1$/m);
+    expect(await get(c.dev.url, '/hello')).toMatch(/^count: 2$/m);
+    expect(await get(c.dev.url, '/notes', 'from wash dev')).toMatch(/^stored 13 bytes in shared2: from wash dev$/m);
+    reply = await natsRequest(c.nats, 'shared2.requests', 'hi');
+    expect(reply).toMatch(/^Hello from shared2! shared2\.requests\ncount: 1\n/);
+  }, 120_000);
+
+  it('poe serve, started after it, goes on with the same counter, blob and subscription', async () => {
+    await c.dev.stop();
+    served = await serve(c.project);
+    const output = served.proc.output();
+    expect(output).toContain(`serve: keyvalue: Redis at ${c.redis?.url}`);
+    expect(output).toMatch(/serve: blobstore: files under \S+/);
+    expect(output).toContain(`serve: messaging: NATS at ${c.nats?.url}; the handler takes shared2.requests`);
+    expect(await get(served.base, '/hello')).toMatch(/^count: 3$/m);
+    expect(await get(served.base, '/notes')).toMatch(/^read 13 bytes from shared2: from wash dev$/m);
+    const events = await natsCollect(c.nats, 'shared2.events', 1, async () => {
+      expect(await natsRequest(c.nats, 'shared2.requests', 'hi')).toBe(reply.replace('count: 1', 'count: 2'));
+    });
+    expect(events).toEqual(['shared2.requests']);
+  }, 120_000);
+});
 
 describe('poe serve: the loop', () => {
   let project = '';

@@ -22,6 +22,7 @@ const HTTP_FILES = [
   'tools/cpython.py',
   'tools/dev.py',
   'tools/serve.py',
+  'tools/stand_ins.py',
   'tools/wash.py',
   'wasmcloud_sdk/__init__.py',
   'wasmcloud_sdk/http.py',

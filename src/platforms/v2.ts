@@ -98,13 +98,22 @@ const NATS_BLOCK = (stores: string[]): string[] => [
   `# data_nats_url: ${DEV_NATS_URL}`,
 ];
 
+/** Where curl reaches `address`: localhost for loopback and every-interface addresses, else the host itself. */
+function curlBase(address: string): string {
+  const at = address.lastIndexOf(':');
+  const host = address.slice(0, at).replace(/^\[|\]$/g, '');
+  const port = address.slice(at + 1);
+  if (['', '0.0.0.0', '::', '127.0.0.1', '::1', 'localhost'].includes(host)) return `localhost:${port}`;
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
 /**
  * One shell line per chosen capability that exercises it under `wash dev`, with what to look for. Imports
  * run once per request (or message), so an HTTP component shows them all through curl.
  */
 function tryIt(model: ProjectModel, all: Chosen[]): string[] {
   const address = listenAddress(all);
-  const base = address === undefined ? undefined : `localhost:${address.split(':').pop()}`;
+  const base = address === undefined ? undefined : curlBase(address);
   const lines = tryLines(model).flatMap((line): Array<[string, string]> => {
     if (line.command !== undefined) return [[line.command, line.note]];
     if (line.request === undefined || base === undefined) return [];
@@ -125,12 +134,12 @@ function serveDifferences(model: ProjectModel): string[] {
   return [
     ...(stores.length > 0
       ? [
-          `${stores.join(' and ')} ${stores.length > 1 ? 'are' : 'is'} in memory, whatever backend \`dev\` names (its start-up lines say so), and empty at each start;`,
+          `${stores.join(' and ')} in NATS (\`data_nats_url\`${has('keyvalue') ? ', `wasi_keyvalue_nats_url`' : ''}) ${stores.length > 1 ? 'are' : 'is'} kept in memory instead, and empty at each start (its start-up lines say so); Redis and the filesystem paths are shared with \`wash dev\`;`,
         ]
       : []),
     ...(has('messaging-handler') || has('messaging-publisher')
       ? [
-          "messaging is in process: a message published to a subject of `workload.config`'s `subscriptions` reaches the handler, and nothing outside takes part, as under `wash dev` without `data_nats_url`;",
+          "without `data_nats_url`, messaging is in process: a message published to a subject of `workload.config`'s `subscriptions` reaches the handler, and nothing outside `poe serve` takes part;",
         ]
       : []),
     ...(failures.length > 0 ? [`the words of a failure come from Python's libraries, not the host's: ${failures.join(', and ')};`] : []),
@@ -160,6 +169,7 @@ export const v2: Platform = {
   templates: [
     { source: 'tools/dev.py', destination: 'tools/dev.py' },
     { source: 'tools/serve.py', destination: 'tools/serve.py' },
+    { source: 'tools/stand_ins.py', destination: 'tools/stand_ins.py' },
     { source: 'tools/wash.py', destination: 'tools/wash.py' },
     { source: 'v2/wash-config.yaml.ejs', destination: '.wash/config.yaml' },
     { source: 'v2/workloaddeployment.yaml.ejs', destination: 'manifests/workloaddeployment.yaml' },

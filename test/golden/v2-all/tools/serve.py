@@ -1,11 +1,9 @@
 """`poe serve`: app.py's handlers served from plain CPython on `dev.address`, started again on each save.
 
 An edit answers in well under a second, `breakpoint()` in a handler stops in pdb, and a traceback points at your
-file and line. The handlers are the component's, unchanged; what the host would give them comes from stand-ins
-that read .wash/config.yaml as wash dev does: `workload.config` (wasi:config), `workload.allowedHosts` (outgoing
-HTTP, sent for real; any other host is refused as wash dev refuses it), `dev.host_interfaces` (secrets),
-`dev.postgres_url` (PostgreSQL, queried for real). Keyvalue, blobstore and messaging are in memory, as wash dev has
-them by default. What it serves otherwise than wash dev would, it says when it starts.
+file and line. The handlers are the component's, unchanged; what the host would give them comes from the stand-ins
+of tools/stand_ins.py, which read .wash/config.yaml as wash dev does. What it serves otherwise than wash dev would,
+it says when it starts.
 
 CPython hides two things the component would not forgive, so it warns about them: a module first imported while a
 request is handled (the component has only what app.py's import brought in), and an installed module with native
@@ -19,15 +17,11 @@ create-wasmcloud-python writes this file; its add command may rewrite it.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import builtins
-import encodings.idna  # noqa: F401  (the outgoing requests' host names need it: imported here, not in a request)
 import importlib
 import importlib.util
-import inspect
 import json
 import os
-import re
 import signal
 import socket
 import subprocess
@@ -36,14 +30,13 @@ import sysconfig
 import threading
 import time
 import traceback
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
 from typing import Any
-from urllib.parse import urlsplit
+
+from tools import stand_ins
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / ".wash" / "config.yaml"
@@ -72,227 +65,6 @@ def settings() -> dict[str, Any]:
         "dev": {str(key): value for key, value in dev.items() if key != "host_interfaces"},
         "host_interfaces": list(dev.get("host_interfaces") or []),
     }
-
-
-def interface_config(found: dict[str, Any], namespace: str, package: str) -> dict[str, str]:
-    """The config of the `dev.host_interfaces` entry for namespace:package, as wash dev gives it the host."""
-    for entry in found["host_interfaces"]:
-        if entry.get("namespace") == namespace and entry.get("package") == package:
-            return {str(key): str(value) for key, value in (entry.get("config") or {}).items()}
-    return {}
-
-
-# --- Stand-ins for the host ------------------------------------------------------------------------------------
-
-
-def sdk_module(name: str) -> Any:
-    """wasmcloud_sdk.<name>, when the project has it, else None (Any: the modules differ between projects)."""
-    if importlib.util.find_spec(f"{SDK}.{name}") is None:
-        return None
-    return importlib.import_module(f"{SDK}.{name}")
-
-
-def awaitable_if(is_async: bool, function: Callable[..., Any]) -> Callable[..., Any]:
-    """`function`, or an `async def` that calls it, as the SDK's host protocol for this WASI revision has it."""
-    if not is_async:
-        return function
-
-    async def call(*args: Any) -> Any:
-        return function(*args)
-
-    return call
-
-
-class LogHost:
-    """wasi:logging, as wash dev prints it: one line per record on stderr."""
-
-    def log(self, level: str, context: str, message: str) -> None:
-        print(f"{level.upper():5} {context}: {message}", file=sys.stderr, flush=True)
-
-
-def allowed(hosts: list[str], url: str) -> bool:
-    """Whether `url`'s host is one workload.allowedHosts lists, by name or by name:port."""
-    parts = urlsplit(url)
-    return parts.netloc.lower() in hosts or (parts.hostname or "").lower() in hosts
-
-
-class NetworkHost:
-    """Outgoing HTTP, sent for real with urllib to the hosts workload.allowedHosts lists; others are refused."""
-
-    def __init__(self, module: ModuleType, hosts: list[str]) -> None:
-        self.module = module
-        self.hosts = hosts
-
-    def fetch(self, method: str, url: str, headers: dict[str, str], body: bytes, timeout: float | None) -> Any:
-        module = self.module
-        module.target(url)  # raises the SDK's HttpError for a URL that is not absolute http(s)
-        if not allowed(self.hosts, url):
-            raise module.HttpError("denied", module.DENIED)
-        sent = urllib.request.Request(url, data=body or None, headers=headers, method=method)
-        try:
-            with urllib.request.urlopen(sent, timeout=timeout or 30) as answer:
-                return module.Response(answer.status, module.joined(iter(answer.headers.items())), answer.read())
-        except urllib.error.HTTPError as answer:  # a status that is not 2xx is an answer too
-            return module.Response(answer.code, module.joined(iter(answer.headers.items())), answer.read())
-        except TimeoutError as error:
-            raise module.HttpError("timeout", str(error)) from None
-        except urllib.error.URLError as error:
-            reason = error.reason
-            kind = "dns" if isinstance(reason, socket.gaierror) else "connection"
-            raise module.HttpError(kind, str(getattr(reason, "strerror", None) or reason)) from None
-
-
-PARAMETER = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|%|\$(\d+)""")
-"""What changes between wasmcloud:postgres's SQL ($1, $2, ...) and psycopg's: quoted text and comments stay."""
-
-
-def psycopg_sql(sql: str) -> str:
-    """`sql` with $n as psycopg's %(pn)s and a literal % doubled, outside quotes and comments."""
-
-    def swap(match: re.Match[str]) -> str:
-        if match.group(0) == "%":
-            return "%%"
-        return f"%(p{match.group(1)})s" if match.group(1) else match.group(0)
-
-    return PARAMETER.sub(swap, sql)
-
-
-class PostgresHost:
-    """wasmcloud:postgres over psycopg: dev.postgres_url, in the database the host interface's config names."""
-
-    def __init__(self, module: ModuleType, url: str, database: str | None) -> None:
-        self.module = module
-        self.url = url
-        self.database = database
-        self.lock = threading.Lock()
-        self.connection: Any = None
-        try:  # now, not in a request: what psycopg imports is not taken for the app's
-            self.psycopg: Any = importlib.import_module("psycopg")
-        except ImportError:
-            self.psycopg = None
-
-    def connected(self) -> Any:
-        psycopg = self.psycopg
-        if psycopg is None:
-            raise self.module.DatabaseError("psycopg is not installed: `uv sync` (or `pip install --group dev`)")
-        if self.connection is None or self.connection.closed:
-            options = {"dbname": self.database} if self.database else {}
-            self.connection = psycopg.connect(self.url, autocommit=True, connect_timeout=10, **options)
-        return self.connection
-
-    def run(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
-        with self.lock:
-            try:
-                cursor = self.connected().execute(
-                    psycopg_sql(sql), {f"p{number}": value for number, value in enumerate(params, 1)}
-                )
-                return [tuple(row) for row in cursor.fetchall()] if cursor.description else []
-            except self.errors() as error:
-                raise self.module.DatabaseError(str(error).strip()) from None
-
-    def errors(self) -> type[Exception]:
-        return self.psycopg.Error if self.psycopg is not None else OSError
-
-    def query(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
-        return self.run(sql, params)
-
-    def execute(self, sql: str, params: tuple[Any, ...]) -> None:
-        self.run(sql, params)
-
-    def execute_script(self, sql: str) -> None:
-        with self.lock:
-            try:
-                result = self.connected().pgconn.exec_(sql.encode())
-            except self.errors() as error:
-                raise self.module.DatabaseError(str(error).strip()) from None
-            if result.error_message:
-                raise self.module.DatabaseError(result.error_message.decode(errors="replace").strip())
-
-
-def subscribed(patterns: list[str], subject: str) -> bool:
-    """Whether a NATS subscription (`*` one token, `>` the rest) takes `subject`."""
-    for pattern in patterns:
-        expression = re.escape(pattern).replace(r"\*", "[^.]+").replace(r"\>", ".+")
-        if re.fullmatch(expression, subject):
-            return True
-    return False
-
-
-class Broker:
-    """Messaging in process, as wash dev's in memory: a message to a subscribed subject goes to the handler."""
-
-    def __init__(self, module: ModuleType, subscriptions: list[str]) -> None:
-        self.module = module
-        self.subscriptions = subscriptions
-
-    def send(self, message: Any) -> None:
-        print(f"serve: published {len(message.body)} bytes to {message.subject}", flush=True)
-        handler = self.module.handler_of_app
-        if handler is not None and subscribed(self.subscriptions, message.subject):
-            threading.Thread(target=self.deliver, args=(handler, message), daemon=True).start()
-
-    def deliver(self, handler: Callable[[Any], Any], message: Any) -> None:
-        try:
-            answer = finished(handler(message))
-        except Exception as error:
-            print(self.module.failure(message, error), file=sys.stderr, flush=True)
-            traceback.print_exc()
-            return
-        if answer is not None and message.reply_to is not None:
-            body = answer.encode() if isinstance(answer, str) else answer
-            self.send(self.module.Message(message.reply_to, body))
-
-
-def finished(value: Any) -> Any:
-    """`value`, or what it resolves to when it is awaitable (WASI 0.3's `async def`): in a loop of its own."""
-    if inspect.isawaitable(value):
-
-        async def wait() -> Any:
-            return await value
-
-        return asyncio.run(wait())
-    return value
-
-
-def install_hosts(found: dict[str, Any]) -> list[str]:
-    """Put a stand-in in place of each host the project's SDK calls; what each is, a line each."""
-    said: list[str] = []
-    dev = found["dev"]
-    if (log := sdk_module("log")) is not None:
-        log.host = LogHost()
-        said.append("logging: printed on stderr")
-    if (config := sdk_module("config")) is not None:
-        config.host = config.MemoryHost()
-        config.host.values = dict(found["config"])
-        said.append(f"config: workload.config ({', '.join(found['config']) or 'no values'})")
-    if (client := sdk_module("http_client")) is not None:
-        client.host = client.MemoryHost()
-        network = NetworkHost(client, found["allowed_hosts"])
-        is_async = inspect.iscoroutinefunction(client.WitHost.send)
-        client.host.send = awaitable_if(is_async, network.fetch)
-        said.append(f"outgoing HTTP: sent for real to {', '.join(found['allowed_hosts']) or 'no host'}")
-    for name, setting in (("keyvalue", "wasi_keyvalue"), ("blobstore", "wasi_blobstore")):
-        if (module := sdk_module(name)) is not None:
-            module.host = module.MemoryHost()
-            other = [key for key in dev if key.startswith(setting) or key == "data_nats_url"]
-            said.append(f"{name}: in memory" + (f" (not {', '.join(other)}, as wash dev would)" if other else ""))
-    if (postgres := sdk_module("postgres")) is not None:
-        url = str(dev.get("postgres_url") or "postgres://postgres@127.0.0.1:5432/postgres")
-        database = interface_config(found, "wasmcloud", "postgres").get("database")
-        postgres.host = PostgresHost(postgres, url, database)
-        said.append(f"postgres: {url}" + (f", database {database}" if database else ""))
-    if (messaging := sdk_module("messaging")) is not None:
-        broker = Broker(messaging, [s.strip() for s in found["config"].get("subscriptions", "").split(",") if s])
-        messaging.host = messaging.MemoryHost()
-        is_async = inspect.iscoroutinefunction(messaging.WitHost.publish)
-        messaging.host.publish = awaitable_if(is_async, broker.send)
-        nats = " (not NATS at data_nats_url, as wash dev would)" if dev.get("data_nats_url") else ""
-        said.append(f"messaging: in process, to the handler of {', '.join(broker.subscriptions) or 'no subject'}{nats}")
-    if (secrets := sdk_module("secrets")) is not None:
-        secrets.host = secrets.MemoryHost()
-        secrets.host.values = interface_config(found, "wasmcloud", "secrets")
-        said.append(f"secrets: dev.host_interfaces ({', '.join(secrets.host.values) or 'none'})")
-    return said
 
 
 # --- The child: app.py, served -------------------------------------------------------------------------------------
@@ -434,7 +206,7 @@ def handler_class(web: ModuleType, imports: Imports) -> type[BaseHTTPRequestHand
             try:
                 if app is None:
                     raise RuntimeError("app.py makes no HTTP export: it has no `incoming_handler(app)` line")
-                response = finished(app(request))
+                response = stand_ins.finished(app(request))
             except Exception as error:
                 print(web.failure(request, error), file=sys.stderr, flush=True)
                 traceback.print_exc()
@@ -474,7 +246,7 @@ def child(listening: int, found: dict[str, Any], quiet: bool) -> int:
     if "componentize_py_async_support" in (bindings.BINDINGS / "wit_world" / "__init__.py").read_text("utf-8"):
         cpython.stand_in_runtime()
     importlib.import_module(SDK)
-    said = install_hosts(found)
+    said = stand_ins.install(found)
     if not quiet:
         for line in said:
             print(f"serve: {line}", flush=True)
@@ -486,7 +258,7 @@ def child(listening: int, found: dict[str, Any], quiet: bool) -> int:
         print(f"serve: {problem}", file=sys.stderr, flush=True)
         print("serve: waiting for a change (each request is answered 500 with the error until then)", flush=True)
         return serve(listening, failing_class(problem))
-    web = sdk_module("http")
+    web = stand_ins.sdk_module("http")
     if web is None:
         print("serve: the project has no HTTP export: nothing to serve", file=sys.stderr, flush=True)
         return NOT_LOADED
