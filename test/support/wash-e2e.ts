@@ -42,6 +42,10 @@ export function devProject(
     edit?: (project: string) => void | Promise<void>;
     /** The bin directory of the venv to build and run with (its componentize-py bundles its packages). */
     venv?: (project: string) => string;
+    /** `dev.postgres_url` to use instead of a PostgreSQL server of the suite's own (a postgres project only). */
+    postgresUrl?: () => string;
+    /** Environment for `wash dev`, as `poe dev` gives it (tools/dev.py). */
+    env?: (project: string) => NodeJS.ProcessEnv;
   } = {},
 ): DevProject {
   const state = {} as DevProject;
@@ -70,10 +74,10 @@ export function devProject(
     }
     // wash dev connects to dev.postgres_url at start: point it at a server of the suite's own, as README says.
     if (interfaces.includes('postgres')) {
-      state.postgres = await postgresServer();
-      edit(state.project, '.wash/config.yaml', /^  postgres_url: \S+$/m, `  postgres_url: ${state.postgres.url}`);
+      const url = options.postgresUrl?.() ?? (state.postgres = await postgresServer()).url;
+      edit(state.project, '.wash/config.yaml', /^  postgres_url: \S+$/m, `  postgres_url: ${url}`);
     }
-    state.dev = await washDev(state.project, HTTP_READY, port, bin);
+    state.dev = await washDev(state.project, HTTP_READY, port, bin, options.env?.(state.project));
     state.get = async (path, init) => {
       const response = await fetch(`${state.dev.url}${path}`, init);
       return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };

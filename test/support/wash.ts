@@ -97,9 +97,9 @@ export interface Dev extends Proc {
  * the component is deployed: wash prints `listening for HTTP requests` for an HTTP component, and
  * `deployed` otherwise.
  */
-export async function washDev(project: string, ready: RegExp, port?: number, bin?: string): Promise<Dev> {
+export async function washDev(project: string, ready: RegExp, port?: number, bin?: string, env: NodeJS.ProcessEnv = {}): Promise<Dev> {
   const tc = readToolchain();
-  const proc = start([tc.paths.wash, 'dev'], project, {}, bin);
+  const proc = start([tc.paths.wash, 'dev'], project, env, bin);
   try {
     await waitFor(proc, ready, `wash dev in ${project}`);
   } catch (error) {

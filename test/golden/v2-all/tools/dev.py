@@ -5,6 +5,11 @@ runs it, says when the component answers (wash dev answers 404 until its log say
 20 s on an idle machine), and starts it again after each change. First it checks that `dev.address`
 is free, since wash dev would only die with "Address in use".
 
+A request gets an answer within RESPONSE_TIMEOUT_SECS: a 500 when the component has not answered by then
+(wash's own bound is 600 s). A PostgreSQL server that accepts but never answers would otherwise hold the
+request that long: `connect_timeout` in `dev.postgres_url` bounds only the TCP connect. Set
+WASH_HTTP_RESPONSE_TIMEOUT_SECS for another bound.
+
 create-wasmcloud-python writes this file; its add command may rewrite it.
 """
 
@@ -32,6 +37,8 @@ CONFIG = ROOT / ".wash" / "config.yaml"
 # What wash dev listens on without a `dev.address`.
 WASH_DEFAULT_ADDRESS = "0.0.0.0:8000"
 READY = "listening for HTTP requests"
+# Seconds wash dev gives a request to be answered, unless WASH_HTTP_RESPONSE_TIMEOUT_SECS says otherwise.
+RESPONSE_TIMEOUT_SECS = "25"
 # Not the project's code: generated, installed or cached.
 IGNORED = {"bindings", "build", ".venv", "venv", ".git", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
 
@@ -135,8 +142,15 @@ def start(address: str) -> subprocess.Popen[str]:
     A build that fails is shown as its Python error alone (file, line, message): componentize-py's wrapping
     traceback and the Rust backtraces are dropped. Then it waits for the next change.
     """
+    env = {"WASH_HTTP_RESPONSE_TIMEOUT_SECS": RESPONSE_TIMEOUT_SECS, **os.environ}
     wash = subprocess.Popen(
-        ["wash", "dev"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+        ["wash", "dev"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
     )
     started = time.monotonic()
 
