@@ -6,7 +6,7 @@
  * tasks in the same order, and validates against the workflow schema.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -270,12 +270,13 @@ describe.each([
       expect(ran.status, `poe ${task}:\n${ran.output}`).toBe(0);
     }
     expect(readFileSync(join(project, 'bindings', '.options'), 'utf8')).toContain('-w uvroute');
-    // wash comes with the dev tools, and a later `uv sync` keeps it: it is in the venv, where `uv run` finds it.
-    for (let round = 0; round < 2; round++) {
+    // wasmCloud 2's wash comes with the dev tools, and a later `uv sync` keeps it: it is in the venv (1.x's is cargo's).
+    for (let round = 0; round < (args.includes('--wasmcloud') ? 0 : 2); round++) {
       if (round > 0) expect(runWith([tc.paths.uv, 'sync'], project, env).status).toBe(0);
       const wash = runWith([tc.paths.uv, 'run', 'wash', '--version'], project, env);
       expect(wash.status, wash.output).toBe(0);
-      expect(existsSync(join(project, '.venv', 'bin', 'wash'))).toBe(true);
+      const venvBin = join(project, '.venv', 'bin');
+      expect(existsSync(join(venvBin, 'wash')), `uv sync ${round + 1}: ${readdirSync(venvBin).join(' ')}`).toBe(true);
     }
     rmSync(join(project, '.venv'), { recursive: true, force: true });
   });
