@@ -21,3 +21,21 @@ export const MEASURED: { on: string; cost: Record<WasiRevision, StartCost> } = {
     '0.3': { mb: 20.07, firstAnswerSeconds: 27.8 },
   },
 };
+
+/**
+ * What `npm run bench:devloop` (bench/devloop.mjs) measured on one default project, 2 cores at load 0.8 to 1.8,
+ * wash 2.10.4, 2026-12-03: the edit loops README describes. Seconds.
+ */
+export const DEVLOOP = {
+  on: '2 cores at load 0.8 to 1.8, wash 2.10.4, 2026-12-03',
+  /** `poe dev`: a save of app.py to the first answer showing the edit (it builds, then compiles twice). */
+  devEditSeconds: 35.6,
+  /** `poe dev`: a syntax error saved to its one-line report. */
+  devSyntaxErrorSeconds: 7.8,
+  /** `poe serve`: start to the first answer. */
+  serveStartSeconds: 0.51,
+  /** `poe serve`: a save to the answer showing it, median of 5 edits. */
+  serveEditSeconds: 0.24,
+  /** `poe serve`: a syntax error saved to its report. */
+  serveSyntaxErrorSeconds: 0.3,
+} as const;

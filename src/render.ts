@@ -12,7 +12,7 @@ import { bindingsArgv, buildArgv, PROJECT_VERSION, sdkModules, worldLines } from
 import { appView, PYTHON_LINE_LENGTH, sdkFiles, type PythonModuleView } from './render/python.js';
 import { testView, type TestView } from './render/tests.js';
 import { chosen, listenAddress } from './needs.js';
-import { MEASURED } from './measured.js';
+import { DEVLOOP, MEASURED } from './measured.js';
 import { packageVersion } from './paths.js';
 import { COMPONENTIZE_PY_REQUIREMENT, PYTHON_ASYNC_DEV_TOOLS, PYTHON_DEV_TOOLS, PYTHON_VERSION } from './versions.js';
 
@@ -47,6 +47,8 @@ export interface CommonView {
     venvPython: string;
     /** The size of the component as built, in MB, as README says it (`18`). */
     componentMB: string;
+    /** The edit loops as `npm run bench:devloop` measured them, in README's words (`36 s`, `0.24 s`). */
+    devloop: { devEdit: string; devSyntaxError: string; serveStart: string; serveEdit: string; on: string };
     /** WASI 0.3: what async buys and what it costs, in two lines (none for 0.2). */
     asyncTradeoff: string[];
   };
@@ -166,6 +168,13 @@ export function commonView(model: ProjectModel, platform: PlatformFacts): Common
       buildConfig: platform.buildConfig,
       venvPython: model.wasi === '0.3' ? `python${PYTHON_VERSION[model.wasi]}` : 'python3',
       componentMB: String(Math.round(MEASURED.cost[model.wasi].mb)),
+      devloop: {
+        devEdit: `${Math.round(DEVLOOP.devEditSeconds)} s`,
+        devSyntaxError: `${Math.round(DEVLOOP.devSyntaxErrorSeconds)} s`,
+        serveStart: `${DEVLOOP.serveStartSeconds.toFixed(1)} s`,
+        serveEdit: `${DEVLOOP.serveEditSeconds.toFixed(2)} s`,
+        on: DEVLOOP.on,
+      },
       asyncTradeoff: model.wasi === '0.3' ? asyncTradeoff() : [],
     },
     pyproject: {
