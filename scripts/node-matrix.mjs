@@ -22,8 +22,10 @@ for (const version of TEST_TOOLCHAIN.matrix) {
   const actual = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   process.stderr.write(`\n== node-matrix: ${actual}\n`);
   const started = Date.now();
-  // The real-host tests (wash dev, NATS) run once, in `npm test`: they do not depend on the Node version.
-  const run = spawnSync(node, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--exclude', 'test/e2e-wash-*.test.ts'], {
+  // The real-host tests (wash dev, NATS) and the suites of the generated project's own tools (poe serve next to
+  // wash dev, pytest's loop: Python's, not Node's) run once, in `npm test`: they do not depend on the Node version.
+  const once = ['test/e2e-wash-*.test.ts', 'test/e2e-serve.test.ts', 'test/pytest-loop.test.ts'];
+  const run = spawnSync(node, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...once.flatMap((glob) => ['--exclude', glob])], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },

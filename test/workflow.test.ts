@@ -91,7 +91,7 @@ describe('.github/workflows/ci.yml', () => {
   it('installs what .ci/run installs for the real-host suites, the same way, before npm test', () => {
     const ciRun = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
     const packages = [...ciRun.matchAll(/apt-get install [^\n]*? (\S+) >\/dev\/null$/gm)].map((m) => m[1]);
-    expect(packages).toEqual(['postgresql', 'redis-server', 'patch']);
+    expect(packages).toEqual(['postgresql', 'redis-server', 'patch', 'wrk']);
     const test = indexOfRun('npm test');
     for (const pkg of packages) {
       const at = steps.findIndex((s) => new RegExp(`apt-get install -y -qq --no-install-recommends ${pkg}$`, 'm').test(s.run ?? ''));

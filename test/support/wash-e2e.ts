@@ -46,9 +46,13 @@ export function devProject(
     postgresUrl?: () => string;
     /** Environment for `wash dev`, as `poe dev` gives it (tools/dev.py). */
     env?: (project: string) => NodeJS.ProcessEnv;
+    /** The URL the config gets for a backend the suite started (a fault proxy's, test/support/fault-proxy.ts); its own by default. */
+    through?: (backend: 'nats' | 'redis' | 'postgres', url: string) => Promise<string>;
   } = {},
 ): DevProject {
   const state = {} as DevProject;
+  const through = (backend: 'nats' | 'redis' | 'postgres', url: string): Promise<string> =>
+    options.through ? options.through(backend, url) : Promise.resolve(url);
   beforeAll(async () => {
     const port = await freePort();
     const http = interfaces.includes('http-server') ? ['--http-address', `127.0.0.1:${port}`] : [];
@@ -64,17 +68,22 @@ export function devProject(
     if (http.length === 0) edit(state.project, '.wash/config.yaml', /^ {2}address: \S+$/m, `  address: 127.0.0.1:${port}`);
     if (options.nats) {
       state.nats = await natsServer();
-      edit(state.project, '.wash/config.yaml', /# data_nats_url: \S+/, `data_nats_url: ${state.nats.url}`);
+      edit(state.project, '.wash/config.yaml', /# data_nats_url: \S+/, `data_nats_url: ${await through('nats', state.nats.url)}`);
     }
     if (options.redis) {
       state.redis = await redisServer();
-      edit(state.project, '.wash/config.yaml', /# wasi_keyvalue_redis_url: \S+/, `wasi_keyvalue_redis_url: ${state.redis.url}`);
+      edit(
+        state.project,
+        '.wash/config.yaml',
+        /# wasi_keyvalue_redis_url: \S+/,
+        `wasi_keyvalue_redis_url: ${await through('redis', state.redis.url)}`,
+      );
       const blobs = mkdtempSync(join(tmpdir(), 'cwp-blobs-'));
       edit(state.project, '.wash/config.yaml', /# wasi_blobstore_path: \S+/, `wasi_blobstore_path: ${JSON.stringify(blobs)}`);
     }
     // wash dev connects to dev.postgres_url at start: point it at a server of the suite's own, as README says.
     if (interfaces.includes('postgres')) {
-      const url = options.postgresUrl?.() ?? (state.postgres = await postgresServer()).url;
+      const url = options.postgresUrl?.() ?? (await through('postgres', (state.postgres = await postgresServer()).url));
       edit(state.project, '.wash/config.yaml', /^  postgres_url: \S+$/m, `  postgres_url: ${url}`);
     }
     state.dev = await washDev(state.project, HTTP_READY, port, bin, options.env?.(state.project));

@@ -13,6 +13,7 @@ create-wasmcloud-python writes this file; its add command may rewrite it.
 from __future__ import annotations
 
 import asyncio
+import collections
 import encodings.idna  # noqa: F401  (the outgoing requests' host names need it: imported here, not in a request)
 import importlib
 import importlib.util
@@ -349,6 +350,7 @@ class Nats:
         self.sock = socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 4222), timeout=10)
         self.reader = self.sock.makefile("rb")
         self.lock = threading.Lock()
+        self.pongs: collections.deque[threading.Event] = collections.deque()  # a PING's waiter each, in order
         self.deliver = deliver
         self.reader.readline()  # INFO {...}
         options = {"verbose": False, "pedantic": False, "lang": "python", "version": "0", "protocol": 1}
@@ -370,8 +372,14 @@ class Nats:
         self.write(f"SUB {subject} {sid}\r\n".encode())
 
     def publish(self, subject: str, body: bytes, reply_to: str | None) -> None:
+        """Publish, then wait for the server's PONG to a PING: the message has reached the server when it returns."""
         head = f"PUB {subject} {reply_to + ' ' if reply_to else ''}{len(body)}\r\n".encode()
-        self.write(head + body + b"\r\n")
+        pong = threading.Event()
+        with self.lock:
+            self.pongs.append(pong)
+            self.sock.sendall(head + body + b"\r\nPING\r\n")
+        if not pong.wait(10):
+            raise OSError(f"no answer from NATS at {self.url} within 10 s")
 
     def read(self) -> None:
         while line := self.reader.readline():
@@ -382,6 +390,11 @@ class Nats:
                 threading.Thread(target=self.deliver, args=(subject, body, reply_to), daemon=True).start()
             elif line.startswith(b"PING"):
                 self.write(b"PONG\r\n")
+            elif line.startswith(b"PONG"):
+                with self.lock:
+                    waiter = self.pongs.popleft() if self.pongs else None
+                if waiter is not None:
+                    waiter.set()
         print(f"serve: NATS at {self.url} closed the connection", file=sys.stderr, flush=True)
 
 

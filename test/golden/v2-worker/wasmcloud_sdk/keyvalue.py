@@ -17,6 +17,13 @@ from wit_world.imports import atomics, keyvalue_store
 MAX_COUNTER = 2**64 - 1
 """The largest value a counter holds: wasi:keyvalue's increment counts in u64."""
 
+CONFLICT = "wrong last sequence"
+"""What a host's NATS keyvalue says when another writer changed the counter between its read and its write
+(JetStream's error 10071): nothing was written, so increment() tries again."""
+
+CONFLICT_ATTEMPTS = 100
+"""How many times increment() tries a counter that other writers keep changing before it gives up."""
+
 
 class KeyValueError(Exception):
     """The host could not do it: str(error) says why, in words (the host's own message where it has one)."""
@@ -111,7 +118,14 @@ class WitHost:
                 cursor = page.cursor
 
     def increment(self, bucket: str, key: str, delta: int) -> int:
-        """atomics.increment(store.open(bucket), key, delta)."""
+        """atomics.increment(store.open(bucket), key, delta), again while another writer wins the race to it."""
+        for _ in range(CONFLICT_ATTEMPTS - 1):
+            try:
+                with translated(), keyvalue_store.open(bucket) as opened:
+                    return atomics.increment(opened, key, delta)
+            except KeyValueError as error:
+                if CONFLICT not in str(error):
+                    raise
         with translated(), keyvalue_store.open(bucket) as opened:
             return atomics.increment(opened, key, delta)
 
