@@ -13,7 +13,6 @@ export type FaultMode = 'up' | 'down' | 'silent';
 export interface FaultProxy {
   /** The backend's URL with the proxy's port in it: what the host is given. */
   url: string;
-  port: number;
   mode(): FaultMode;
   /** Resets every open connection, then serves `next`. */
   set(next: FaultMode): Promise<void>;
@@ -64,7 +63,6 @@ export async function faultProxy(target: string): Promise<FaultProxy> {
   await listen();
   return {
     url: target.replace(`:${to.port}`, `:${port}`),
-    port,
     mode: () => current,
     set: async (next) => {
       resetAll();

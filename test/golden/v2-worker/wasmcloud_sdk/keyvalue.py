@@ -119,14 +119,13 @@ class WitHost:
 
     def increment(self, bucket: str, key: str, delta: int) -> int:
         """atomics.increment(store.open(bucket), key, delta), again while another writer wins the race to it."""
-        for _ in range(CONFLICT_ATTEMPTS - 1):
-            try:
-                with translated(), keyvalue_store.open(bucket) as opened:
-                    return atomics.increment(opened, key, delta)
-            except KeyValueError as error:
-                if CONFLICT not in str(error):
-                    raise
         with translated(), keyvalue_store.open(bucket) as opened:
+            for _ in range(CONFLICT_ATTEMPTS - 1):
+                try:
+                    return atomics.increment(opened, key, delta)
+                except Err as error:
+                    if CONFLICT not in described(error.value):
+                        raise
             return atomics.increment(opened, key, delta)
 
 
