@@ -1,6 +1,6 @@
 /**
- * Held under load and faults, on the real host (wash dev 2.10.x, as `poe dev` runs it: with the response
- * bound tools/dev.py gives it). One `wash dev` per WASI level runs the all-in-one component with real
+ * Held under load and faults, on the real host (wash dev 2.10.x, run by `poe dev`: with the response bound
+ * tools/dev.py gives it, and its watch on the servers). One `wash dev` per WASI level runs the all-in-one component with real
  * backends, each behind a fault proxy (test/support/fault-proxy.ts) that can take it down, hang it, and
  * bring it back: PostgreSQL, NATS (messaging) and Redis (keyvalue), with the blobs in files. Keyvalue is not in
  * NATS here: wash dev's JetStream increment is a compare-and-set that fails (`wrong last sequence`) when another
@@ -169,11 +169,7 @@ for (const wasi of ['0.2', '0.3'] as const) {
         `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/`,
       ],
       edit: (project) => edit(project, 'app.py', '@app.route("/{path:path}")', BOOM(wasi === '0.3')),
-      env: (project) => {
-        const bound = /^RESPONSE_TIMEOUT_SECS = "(\d+)"$/m.exec(read(project, 'tools/dev.py'));
-        if (!bound) throw new Error('tools/dev.py sets no RESPONSE_TIMEOUT_SECS');
-        return { WASH_HTTP_RESPONSE_TIMEOUT_SECS: bound[1] };
-      },
+      poe: true,
       through: async (backend, url) => (proxies[backend] = await faultProxy(url)).url,
     });
     const port = (): number => Number(new URL(c.dev.url).port);
@@ -188,9 +184,21 @@ for (const wasi of ['0.2', '0.3'] as const) {
       expect(answer.text).toMatch(/^published \/after to /m);
     };
 
+    /** What poe dev calls each backend, and its setting in .wash/config.yaml. */
+    const named = { nats: ['NATS', 'data_nats_url'], redis: ['Redis', 'wasi_keyvalue_redis_url'], postgres: ['PostgreSQL', 'postgres_url'] };
+    /** Waits up to 15 s for a line of poe dev's output after `mark` matching `pattern`; fails with the output. */
+    const said = async (pattern: RegExp, mark: number, what: string): Promise<void> => {
+      const deadline = Date.now() + 15_000;
+      while (!pattern.test(c.dev.output().slice(mark))) {
+        if (Date.now() > deadline) throw new Error(`poe dev did not say ${what} in 15 s:\n${c.dev.output().slice(mark)}`);
+        await sleep(250);
+      }
+    };
+
     /**
      * GET `path` with `backend` in `mode` (down or silent): answered within poe dev's 25 s bound (30 s, with slack),
-     * and wash dev's log meanwhile; the backend is up again after.
+     * and poe dev's line naming the server, its URL and its setting, seen before the backend is up again; then its
+     * line that the server answers again. Resolves with the answer and the log meanwhile.
      */
     const underFault = async (
       backend: 'nats' | 'redis' | 'postgres',
@@ -203,8 +211,14 @@ for (const wasi of ['0.2', '0.3'] as const) {
       const started = Date.now();
       const answer = await c.get(path, { signal: AbortSignal.timeout(60_000) });
       expect(Date.now() - started).toBeLessThan(30_000);
+      const [server, setting] = named[backend];
+      const where = `dev: ${server} at ${proxy.url.replace(/\W/g, '\\$&')} \\(dev\\.${setting} in \\.wash/config\\.yaml\\)`;
+      const problem = mode === 'down' ? 'refuses connections \\(is it running\\?\\)' : 'accepts connections but did not answer in 2 s';
+      await said(new RegExp(`^${where} ${problem}; what the component asks of it fails until it answers$`, 'm'), mark, `${server} ${mode}`);
       const log = c.dev.output().slice(mark);
+      const back = c.dev.output().length;
       await proxy.set('up');
+      await said(new RegExp(`^${where} answers again$`, 'm'), back, `${server} back`);
       return { status: answer.status, text: answer.text, log };
     };
 
@@ -214,7 +228,7 @@ for (const wasi of ['0.2', '0.3'] as const) {
         timeout: 400_000,
       },
       async () => {
-        const pid = c.dev.child.pid as number;
+        const pid = c.dev.washPid();
         await wrk(`${c.dev.url}/health`, 2, AT_ONCE); // warm: the instances the load needs
         await sleep(2_000);
         const settled = rssMB(pid);
@@ -368,18 +382,37 @@ for (const wasi of ['0.2', '0.3'] as const) {
         const silent = await underFault('postgres', 'silent', '/pg-silent');
         expect(silent.status).toBe(500);
         expect(silent.log).toMatch(/produced no response/);
+        // poe dev names the likely reason under wash's line.
+        expect(silent.log).toMatch(
+          /^dev: a request got no answer in 25 s; PostgreSQL at \S+ \(dev\.postgres_url in \.wash\/config\.yaml\) accepts connections but did not answer in 2 s$/m,
+        );
         await healthy();
       },
     );
 
-    it('NATS stopped under a publisher, then back: an error line, never a hang; then served', { timeout: 180_000 }, async () => {
-      // Answered: the publish is queued by the host's NATS client until it reconnects.
-      const down = await underFault('nats', 'down', '/nats-down');
-      expect(down.status, down.text).toBe(200);
-      expect(down.text).toMatch(/^published \/nats-down to /m);
-      await sleep(5_000);
-      await healthy();
-    });
+    it(
+      'NATS stopped under a publisher, then back: an error line, never a hang; the publish delivered; then served',
+      { timeout: 180_000 },
+      async () => {
+        const nats = c.nats?.client;
+        if (!nats) throw new Error('the suite runs no NATS server');
+        const events = /^EVENTS_SUBJECT = "([^"]+)"$/m.exec(read(c.project, 'app.py'))?.[1];
+        if (!events) throw new Error('app.py sets no EVENTS_SUBJECT');
+        const delivered: string[] = [];
+        const subscription = nats.subscribe(events, { callback: (_, message) => delivered.push(message.string()) });
+        await nats.flush();
+        // Answered: the publish is queued by the host's NATS client until it reconnects.
+        const down = await underFault('nats', 'down', '/nats-down');
+        expect(down.status, down.text).toBe(200);
+        expect(down.text).toMatch(/^published \/nats-down to /m);
+        // ... and delivered once NATS is back.
+        const deadline = Date.now() + 20_000;
+        while (!delivered.includes('/nats-down') && Date.now() < deadline) await sleep(250);
+        subscription.unsubscribe();
+        expect(delivered).toContain('/nats-down');
+        await healthy();
+      },
+    );
 
     it('Redis stopped under keyvalue, then back: an error line, never a hang; then served', { timeout: 180_000 }, async () => {
       const down = await underFault('redis', 'down', '/redis-down');

@@ -18,6 +18,7 @@ const HTTP_FILES = [
   'pyproject.toml',
   'tests/test_app.py',
   'tools/__init__.py',
+  'tools/backends.py',
   'tools/bindings.py',
   'tools/cpython.py',
   'tools/dev.py',

@@ -167,6 +167,7 @@ export const v2: Platform = {
   buildConfig: '.wash/config.yaml',
   ciInstall: [],
   templates: [
+    { source: 'tools/backends.py', destination: 'tools/backends.py' },
     { source: 'tools/dev.py', destination: 'tools/dev.py' },
     { source: 'tools/serve.py', destination: 'tools/serve.py' },
     { source: 'tools/stand_ins.py', destination: 'tools/stand_ins.py' },

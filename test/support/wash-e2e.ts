@@ -8,7 +8,7 @@ import { freePort } from './jco.js';
 import { postgresServer, type Postgres } from './postgres.js';
 import { redisServer, type Redis } from './redis.js';
 import { generate } from './project.js';
-import { edit, natsServer, washBuildOffline, washDev, type Dev, type Nats } from './wash.js';
+import { edit, natsServer, poeDev, washBuildOffline, washDev, type Dev, type Nats } from './wash.js';
 
 interface DevProject {
   project: string;
@@ -44,8 +44,8 @@ export function devProject(
     venv?: (project: string) => string;
     /** `dev.postgres_url` to use instead of a PostgreSQL server of the suite's own (a postgres project only). */
     postgresUrl?: () => string;
-    /** Environment for `wash dev`, as `poe dev` gives it (tools/dev.py). */
-    env?: (project: string) => NodeJS.ProcessEnv;
+    /** Run `poe dev` (tools/dev.py, which runs wash dev) rather than `wash dev` itself (an HTTP project only). */
+    poe?: boolean;
     /** The URL the config gets for a backend the suite started (a fault proxy's, test/support/fault-proxy.ts); its own by default. */
     through?: (backend: 'nats' | 'redis' | 'postgres', url: string) => Promise<string>;
   } = {},
@@ -86,7 +86,7 @@ export function devProject(
       const url = options.postgresUrl?.() ?? (await through('postgres', (state.postgres = await postgresServer()).url));
       edit(state.project, '.wash/config.yaml', /^  postgres_url: \S+$/m, `  postgres_url: ${url}`);
     }
-    state.dev = await washDev(state.project, HTTP_READY, port, bin, options.env?.(state.project));
+    state.dev = options.poe ? await poeDev(state.project, port, bin) : await washDev(state.project, HTTP_READY, port, bin);
     state.get = async (path, init) => {
       const response = await fetch(`${state.dev.url}${path}`, init);
       return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };

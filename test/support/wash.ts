@@ -90,6 +90,8 @@ export async function washBuildOffline(project: string, bin?: string): Promise<{
 
 export interface Dev extends Proc {
   url: string;
+  /** The pid of the `wash dev` process (for its memory). */
+  washPid(): number;
 }
 
 /**
@@ -106,7 +108,46 @@ export async function washDev(project: string, ready: RegExp, port?: number, bin
     await proc.stop();
     throw error;
   }
-  return { ...proc, url: port === undefined ? '' : `http://127.0.0.1:${port}` };
+  return { ...proc, url: port === undefined ? '' : `http://127.0.0.1:${port}`, washPid: () => proc.child.pid as number };
+}
+
+/** The pids of `pid`'s descendants, from /proc (children first). */
+function descendants(pid: number): number[] {
+  let children: number[];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+  return [...children, ...children.flatMap(descendants)];
+}
+
+/**
+ * `poe dev` in `project`, as its README says to run it (tools/dev.py: wash dev with the response bound, restarted
+ * on a change, the servers of `.wash/config.yaml` watched), with the toolchain's venv (poethepoet, watchfiles,
+ * PyYAML) or `bin` first on PATH. Resolves once it says the component answers (`dev: ready at`).
+ */
+export async function poeDev(project: string, port: number, bin?: string): Promise<Dev> {
+  const tc = readToolchain();
+  const proc = start([join(bin ?? dirname(tc.paths.wash), 'poe'), 'dev'], project, {}, bin);
+  try {
+    await waitFor(proc, /^dev: ready at /m, `poe dev in ${project}`);
+  } catch (error) {
+    await proc.stop();
+    throw error;
+  }
+  const washPid = (): number => {
+    const wash = descendants(proc.child.pid as number).find((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'wash';
+      } catch {
+        return false;
+      }
+    });
+    if (wash === undefined) throw new Error(`poe dev in ${project} runs no wash process:\n${proc.output()}`);
+    return wash;
+  };
+  return { ...proc, url: `http://127.0.0.1:${port}`, washPid };
 }
 
 export interface Nats {

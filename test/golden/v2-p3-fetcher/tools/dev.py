@@ -10,6 +10,10 @@ A request gets an answer within RESPONSE_TIMEOUT_SECS: a 500 when the component 
 request that long: `connect_timeout` in `dev.postgres_url` bounds only the TCP connect. Set
 WASH_HTTP_RESPONSE_TIMEOUT_SECS for another bound.
 
+It also watches the servers the config names (PostgreSQL, Redis, NATS: tools/backends.py) and says, naming the
+server, its URL and the setting, when one stops answering and when it is back: the component's own errors cannot
+name them, since a component is not told where its host's servers are.
+
 create-wasmcloud-python writes this file; its add command may rewrite it.
 """
 
@@ -30,6 +34,7 @@ from queue import Queue
 
 from watchfiles import watch
 
+from tools import backends
 from tools import wash as wash_tool
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +42,8 @@ CONFIG = ROOT / ".wash" / "config.yaml"
 # What wash dev listens on without a `dev.address`.
 WASH_DEFAULT_ADDRESS = "0.0.0.0:8000"
 READY = "listening for HTTP requests"
+# wash dev's line for a request the component did not answer within the bound.
+UNANSWERED = "produced no response"
 # Seconds wash dev gives a request to be answered, unless WASH_HTTP_RESPONSE_TIMEOUT_SECS says otherwise.
 RESPONSE_TIMEOUT_SECS = "25"
 # Not the project's code: generated, installed or cached.
@@ -136,11 +143,12 @@ def build_failure(lines: list[str]) -> list[str]:
     return [f"dev: the build failed: {where + ': ' if where else ''}{message}", *([f"    {code}"] if code else [])]
 
 
-def start(address: str) -> subprocess.Popen[str]:
+def start(address: str, watcher: backends.Watcher) -> subprocess.Popen[str]:
     """`wash dev` in its own process group, its output passed on; says when the component answers.
 
     A build that fails is shown as its Python error alone (file, line, message): componentize-py's wrapping
-    traceback and the Rust backtraces are dropped. Then it waits for the next change.
+    traceback and the Rust backtraces are dropped. Then it waits for the next change. A request left unanswered
+    is followed by the servers that do not answer, if any: the likely reason.
     """
     env = {"WASH_HTTP_RESPONSE_TIMEOUT_SECS": RESPONSE_TIMEOUT_SECS, **os.environ}
     wash = subprocess.Popen(
@@ -164,6 +172,8 @@ def start(address: str) -> subprocess.Popen[str]:
             if BACKTRACE.match(line):
                 continue
             sys.stdout.write(line)
+            if UNANSWERED in line and (down := watcher.down()):
+                print(f"dev: a request got no answer in {RESPONSE_TIMEOUT_SECS} s; {'; '.join(down)}", flush=True)
             if READY in line:
                 ready = True
                 print(f"dev: ready at {url_of(address)} ({time.monotonic() - started:.0f} s)", flush=True)
@@ -214,16 +224,19 @@ def main() -> int:
         flush=True,
     )
     stopping = threading.Event()
-    wash = start(address)
+    watcher = backends.Watcher(backends.configured(CONFIG), lambda line: print(line, flush=True))
+    watcher.start()
+    wash = start(address, watcher)
     try:
         for names in changes(stopping):
             print(f"dev: {', '.join(names)} changed: restarting wash dev", flush=True)
             stop(wash)
-            wash = start(address)
+            wash = start(address, watcher)
     except KeyboardInterrupt:
         print("dev: stopping wash dev", flush=True)
     finally:
         stopping.set()
+        watcher.stop()
         # A second Ctrl-C while wash dev stops must not leave it running, nor print a traceback.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         stop(wash)
