@@ -4,7 +4,7 @@
  * backends, each behind a fault proxy (test/support/fault-proxy.ts) that can take it down, hang it, and
  * bring it back: PostgreSQL, NATS (messaging) and Redis (keyvalue), with the blobs in files. Keyvalue is not in
  * NATS here: wash dev's JetStream increment is a compare-and-set that fails (`wrong last sequence`) when another
- * writer wins, and with 32 writers on one counter the SDK's retries take requests past poe dev's 25 s bound. Each phase is short and says its length: the load runs LOAD_SECONDS per route,
+ * writer wins, and with 32 writers on one counter the SDK's retries take requests past poe dev's 25 s bound. Each phase says its length: the load runs LOAD_SECONDS (30 s, as the issue asks) per route,
  * the writes N requests, AT_ONCE at a time. Every fault is followed by a normal request that succeeds on
  * the same `wash dev`.
  */
@@ -25,7 +25,7 @@ const TRAP = /wasm trap|error while executing|panicked|wasm backtrace|RuntimeErr
 /** The SDK's line for a read of a blob in the middle of another request's write of it (wash dev's file blobstore). */
 const TORN_READ = /^blobstore error: the host gave \d+ of the \d+ bytes of '[^']+'$/m;
 /** Each load phase: wrk on one route for this long. */
-const LOAD_SECONDS = 10;
+const LOAD_SECONDS = 30;
 /** Connections of each load phase, and requests in flight of each write phase. */
 const AT_ONCE = 32;
 /** Requests of each write phase. */
@@ -381,7 +381,7 @@ for (const wasi of ['0.2', '0.3'] as const) {
         // poe dev's bound (tools/dev.py): a 500 at 25 s, not wash's own 600 s.
         const silent = await underFault('postgres', 'silent', '/pg-silent');
         expect(silent.status).toBe(500);
-        expect(silent.log).toMatch(/produced no response/);
+        expect(silent.log).toMatch(/produced no (response|reply)/);
         // poe dev names the likely reason under wash's line.
         expect(silent.log).toMatch(
           /^dev: a request got no answer in 25 s; PostgreSQL at \S+ \(dev\.postgres_url in \.wash\/config\.yaml\) accepts connections but did not answer in 2 s$/m,

@@ -4,7 +4,7 @@
  * messaging. Each runs in its own process group and is stopped by the suite that started it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { connect, StringCodec, type NatsConnection } from 'nats';
@@ -111,15 +111,25 @@ export async function washDev(project: string, ready: RegExp, port?: number, bin
   return { ...proc, url: port === undefined ? '' : `http://127.0.0.1:${port}`, washPid: () => proc.child.pid as number };
 }
 
-/** The pids of `pid`'s descendants, from /proc (children first). */
+/** The pids of `pid`'s descendants, from the parent pids of /proc/<pid>/stat. */
 function descendants(pid: number): number[] {
-  let children: number[];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
-  } catch {
-    return [];
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // pid (comm) state ppid ...: comm may hold spaces and parentheses, so read after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
   }
-  return [...children, ...children.flatMap(descendants)];
+  const found: number[] = [];
+  for (let frontier = [pid]; frontier.length > 0;) {
+    frontier = [...parents].filter(([, parent]) => frontier.includes(parent)).map(([child]) => child);
+    found.push(...frontier);
+  }
+  return found;
 }
 
 /**
@@ -137,13 +147,16 @@ export async function poeDev(project: string, port: number, bin?: string): Promi
     throw error;
   }
   const washPid = (): number => {
-    const wash = descendants(proc.child.pid as number).find((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'wash';
-      } catch {
-        return false;
-      }
-    });
+    // The deepest: a wrapper that ran wash as a child (rather than exec) is not the host.
+    const wash = descendants(proc.child.pid as number)
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'wash';
+        } catch {
+          return false;
+        }
+      })
+      .at(-1);
     if (wash === undefined) throw new Error(`poe dev in ${project} runs no wash process:\n${proc.output()}`);
     return wash;
   };

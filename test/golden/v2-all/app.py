@@ -11,7 +11,10 @@ COMPONENT_NAME = "everything"
 UPSTREAM_URL = "https://example.com/"
 KEYVALUE_BUCKET = "everything"
 BLOB_CONTAINER = "everything"
-CREATE_VISITS = "CREATE TABLE IF NOT EXISTS visits (path text NOT NULL, at timestamptz NOT NULL DEFAULT now())"
+CREATE_VISITS = (
+    "DO $$ BEGIN CREATE TABLE IF NOT EXISTS visits (path text NOT NULL, at timestamptz NOT NULL DEFAULT now()); "
+    "EXCEPTION WHEN duplicate_table OR unique_violation THEN NULL; END $$"
+)
 EVENTS_SUBJECT = "everything.events"
 logger = logging.getLogger("everything")
 DEFAULT_GREETING = "Hello"

@@ -1,5 +1,5 @@
 // wasmcloud:postgres@0.1.1-draft (query) for jco, in memory: enough SQL for what the generated component
-// runs (CREATE TABLE IF NOT EXISTS, INSERT ... VALUES ($1), SELECT count(*) ... WHERE path = $1). Map with
+// runs (CREATE TABLE IF NOT EXISTS, alone or in a DO block, INSERT ... VALUES ($1), SELECT count(*) ... WHERE path = $1). Map with
 //   --map 'wasmcloud:postgres/*=<abs path of this file>#*'
 // The real-host suites run the same component against a real PostgreSQL server; this stands in for the
 // sqldb-postgres provider of wasmCloud 1.x, which cannot run here. Any other statement is an error the
@@ -17,7 +17,7 @@ function text(params, index) {
 
 function run(sql, params) {
   let m;
-  if ((m = /^CREATE TABLE IF NOT EXISTS (\w+) \(/i.exec(sql))) {
+  if ((m = /^(?:DO \$\$ BEGIN )?CREATE TABLE IF NOT EXISTS (\w+) \(/i.exec(sql))) {
     if (!tables.has(m[1])) tables.set(m[1], []);
     return [];
   }

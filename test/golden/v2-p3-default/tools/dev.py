@@ -42,8 +42,8 @@ CONFIG = ROOT / ".wash" / "config.yaml"
 # What wash dev listens on without a `dev.address`.
 WASH_DEFAULT_ADDRESS = "0.0.0.0:8000"
 READY = "listening for HTTP requests"
-# wash dev's line for a request the component did not answer within the bound.
-UNANSWERED = "produced no response"
+# wash dev's line for a request the component did not answer within the bound (a `reply` on WASI 0.3).
+UNANSWERED = re.compile(r"produced no (response|reply)")
 # Seconds wash dev gives a request to be answered, unless WASH_HTTP_RESPONSE_TIMEOUT_SECS says otherwise.
 RESPONSE_TIMEOUT_SECS = "25"
 # Not the project's code: generated, installed or cached.
@@ -172,7 +172,7 @@ def start(address: str, watcher: backends.Watcher) -> subprocess.Popen[str]:
             if BACKTRACE.match(line):
                 continue
             sys.stdout.write(line)
-            if UNANSWERED in line and (down := watcher.down()):
+            if UNANSWERED.search(line) and (down := watcher.down()):
                 print(f"dev: a request got no answer in {RESPONSE_TIMEOUT_SECS} s; {'; '.join(down)}", flush=True)
             if READY in line:
                 ready = True
